@@ -1,0 +1,69 @@
+using Liaison.Core.Data;
+using Liaison.Core.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Core.Access;
+
+/// <summary>
+/// Who may see and change which account: the one place the rule of DESIGN.md rule 4 lives.
+/// Admins see every account; other staff see the accounts whose team they are on; a client user
+/// sees only their own account. Everything else is invisible, which callers report as 404.
+/// </summary>
+public static class AccountAccess
+{
+    /// <summary>Filters any account-owned set to the rows the user may see.</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, LiaisonDb db, CurrentUser user)
+        where T : class, IAccountOwned
+    {
+        if (user.IsAdmin)
+        {
+            return query;
+        }
+
+        if (user.IsClient)
+        {
+            var own = user.ClientAccountId ?? Guid.Empty;
+            return query.Where(x => x.AccountId == own);
+        }
+
+        var staffId = user.StaffId ?? Guid.Empty;
+        return query.Where(x => db.AccountTeamMembers.Any(t => t.AccountId == x.AccountId && t.StaffId == staffId));
+    }
+
+    public static IQueryable<Account> VisibleTo(this IQueryable<Account> query, LiaisonDb db, CurrentUser user)
+    {
+        if (user.IsAdmin)
+        {
+            return query;
+        }
+
+        if (user.IsClient)
+        {
+            var own = user.ClientAccountId ?? Guid.Empty;
+            return query.Where(a => a.Id == own);
+        }
+
+        var staffId = user.StaffId ?? Guid.Empty;
+        return query.Where(a => db.AccountTeamMembers.Any(t => t.AccountId == a.Id && t.StaffId == staffId));
+    }
+
+    public static Task<bool> CanSeeAccountAsync(LiaisonDb db, CurrentUser user, Guid accountId, CancellationToken ct) =>
+        db.Accounts.VisibleTo(db, user).AnyAsync(a => a.Id == accountId, ct);
+
+    /// <summary>Account data (name, status, dates, team) may be edited by admins and account managers on the team.</summary>
+    public static bool CanEditAccount(CurrentUser user) => user.IsAdmin || user.Role == Role.AccountManager;
+
+    /// <summary>Only admins and account managers open new accounts.</summary>
+    public static bool CanCreateAccount(CurrentUser user) => user.IsAdmin || user.Role == Role.AccountManager;
+
+    /// <summary>
+    /// Stakeholders carry the agency's private assessment (influence, support, notes), so only staff
+    /// handle them; team members may read but the people who run the relationship edit.
+    /// </summary>
+    public static bool CanReadStakeholders(CurrentUser user) => user.IsStaff;
+
+    public static bool CanEditStakeholders(CurrentUser user) =>
+        user.Role is Role.Admin or Role.AccountManager or Role.ProjectManager;
+
+    public static bool CanSeeAudit(CurrentUser user) => user.IsAdmin;
+}

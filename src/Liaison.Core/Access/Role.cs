@@ -1,0 +1,10 @@
+namespace Liaison.Core.Access;
+
+public enum Role
+{
+    Admin,
+    AccountManager,
+    ProjectManager,
+    TeamMember,
+    Client,
+}

@@ -1,0 +1,52 @@
+using Liaison.Core.Access;
+using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Staff;
+using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Core.Data;
+
+public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
+    : IdentityUserContext<LiaisonUser, Guid>(options), IDataProtectionKeyContext
+{
+    /// <summary>Who the audit log names for the changes saved through this context; null means the system.</summary>
+    public CurrentUser? Actor { get; set; }
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AccountTeamMember> AccountTeamMembers => Set<AccountTeamMember>();
+
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite forgets DateTimeKind; every instant is UTC, so say so on the way back in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LiaisonDb).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        }
+    }
+}
