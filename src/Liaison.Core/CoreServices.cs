@@ -1,0 +1,36 @@
+using Liaison.Core.Access;
+using Liaison.Core.Data;
+using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Staff;
+using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Liaison.Core;
+
+public static class CoreServices
+{
+    /// <summary>The database and every use-case service of Core.</summary>
+    public static IServiceCollection AddLiaisonCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<LiaisonDb>((sp, options) => options
+            .UseLiaisonDatabase(provider, connectionString)
+            .UseLiaisonInterceptors(sp.GetRequiredService<TimeProvider>()));
+        // Identity's stores take a context per request scope; everything else opens one per operation.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LiaisonDb>>().CreateDbContext());
+
+        services.AddScoped<CurrentUserLoader>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<StakeholderService>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<DemoAgencySeeder>();
+        return services;
+    }
+}
