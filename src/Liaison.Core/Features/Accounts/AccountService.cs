@@ -102,7 +102,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
     public async Task<Result<AccountDetails>> GetAsync(CurrentUser user, Guid id, CancellationToken ct)
     {
         await using var db = await dbs.OpenAsync(user, ct);
-        var details = await QueryDetails(db, user).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var details = await QueryDetails(db, user, id).FirstOrDefaultAsync(ct);
         return details is null ? Error.NotFound("The account") : details;
     }
 
@@ -137,11 +137,11 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         }
 
         await db.SaveChangesAsync(ct);
-        return (await QueryDetails(db, user).FirstAsync(a => a.Id == account.Id, ct))!;
+        return await QueryDetails(db, user, account.Id).FirstAsync(ct);
     }
 
     public async Task<Result<AccountDetails>> UpdateAsync(
-        CurrentUser user, Guid id, long expectedVersion, AccountInput input, CancellationToken ct)
+        CurrentUser user, Guid id, long? expectedVersion, AccountInput input, CancellationToken ct)
     {
         await using var db = await dbs.OpenAsync(user, ct);
         var account = await db.Accounts.VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -160,7 +160,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             return invalid;
         }
 
-        if (account.Version != expectedVersion)
+        if (expectedVersion is { } version && account.Version != version)
         {
             return Error.Stale("The account");
         }
@@ -178,7 +178,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             return error;
         }
 
-        return (await QueryDetails(db, user).FirstAsync(a => a.Id == id, ct))!;
+        return await QueryDetails(db, user, id).FirstAsync(ct);
     }
 
     /// <summary>Archiving hides an account from the default lists; its history stays.</summary>
@@ -230,7 +230,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             return error;
         }
 
-        return (await QueryDetails(db, user).FirstAsync(a => a.Id == id, ct))!;
+        return await QueryDetails(db, user, id).FirstAsync(ct);
     }
 
     public async Task<Result<IReadOnlyList<TeamMemberView>>> ListTeamAsync(CurrentUser user, Guid accountId, CancellationToken ct)
@@ -241,7 +241,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             return Error.NotFound("The account");
         }
 
-        return await QueryTeam(db, accountId).ToListAsync(ct);
+        return await QueryTeam(db, accountId, null).ToListAsync(ct);
     }
 
     public async Task<Result<TeamMemberView>> AddTeamMemberAsync(CurrentUser user, Guid accountId, TeamMemberInput input, CancellationToken ct)
@@ -282,7 +282,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         }
 
         await db.SaveChangesAsync(ct);
-        return await QueryTeam(db, accountId).FirstAsync(t => t.StaffId == staffId, ct);
+        return await QueryTeam(db, accountId, staffId).FirstAsync(ct);
     }
 
     public async Task<Result> RemoveTeamMemberAsync(CurrentUser user, Guid accountId, Guid staffId, CancellationToken ct)
@@ -314,15 +314,16 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         return Result.Ok;
     }
 
-    private static IQueryable<TeamMemberView> QueryTeam(LiaisonDb db, Guid accountId) =>
+    private static IQueryable<TeamMemberView> QueryTeam(LiaisonDb db, Guid accountId, Guid? staffId) =>
         from t in db.AccountTeamMembers.AsNoTracking()
         join s in db.Staff on t.StaffId equals s.Id
-        where t.AccountId == accountId
+        where t.AccountId == accountId && (staffId == null || t.StaffId == staffId)
         orderby t.Role, s.FullName
         select new TeamMemberView(s.Id, s.FullName, s.JobTitle, s.Email, t.Role, t.AddedAt);
 
-    private static IQueryable<AccountDetails> QueryDetails(LiaisonDb db, CurrentUser user) =>
+    private static IQueryable<AccountDetails> QueryDetails(LiaisonDb db, CurrentUser user, Guid id) =>
         from a in db.Accounts.AsNoTracking().VisibleTo(db, user)
+        where a.Id == id
         join m in db.Staff on a.AccountManagerId equals m.Id into managers
         from m in managers.DefaultIfEmpty()
         select new AccountDetails(

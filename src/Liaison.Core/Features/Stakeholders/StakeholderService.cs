@@ -113,7 +113,7 @@ public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs)
     }
 
     public async Task<Result<StakeholderView>> UpdateAsync(
-        CurrentUser user, Guid accountId, Guid id, long expectedVersion, StakeholderInput input, CancellationToken ct)
+        CurrentUser user, Guid accountId, Guid id, long? expectedVersion, StakeholderInput input, CancellationToken ct)
     {
         await using var db = await dbs.OpenAsync(user, ct);
         var person = await FindAsync(db, user, accountId, id, ct);
@@ -132,7 +132,7 @@ public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs)
             return invalid;
         }
 
-        if (person.Version != expectedVersion)
+        if (expectedVersion is { } version && person.Version != version)
         {
             return Error.Stale("The stakeholder");
         }

@@ -1,0 +1,34 @@
+using Liaison.Web.Features.Accounts;
+using Liaison.Web.Features.Audit;
+using Liaison.Web.Features.Staff;
+using Liaison.Web.Features.Stakeholders;
+using Liaison.Web.Features.Users;
+
+namespace Liaison.Web.Infrastructure;
+
+public static class ApiModule
+{
+    /// <summary>Every /api/v1 endpoint: authenticated by default, the caller resolved once, errors as ProblemDetails.</summary>
+    public static IEndpointRouteBuilder MapLiaisonApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization()
+            .ResolveCaller()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapTokensApi();
+        api.MapUsersApi();
+        api.MapAccountsApi();
+        api.MapStakeholdersApi();
+        api.MapStaffApi();
+        api.MapAuditApi();
+
+        // Unknown API paths answer ProblemDetails, not the UI's not-found page.
+        app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}
