@@ -1,0 +1,103 @@
+using Liaison.Core.Access;
+using Liaison.Core.Data;
+using Liaison.Core.Features.Accounts;
+using Liaison.Core.Tests.Fixtures;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Core.Tests.Data;
+
+public sealed class DemoAgencySeederTests : DatabaseTest
+{
+    private DemoAgencySeeder Seeder => new(Database, Hasher, Normalizer, Clock);
+
+    [Fact]
+    public async Task SeedsABelievableAgency()
+    {
+        await Seeder.SeedAsync(Ct);
+
+        await using var db = Database.CreateDbContext();
+        var accounts = await db.Accounts.ToListAsync(Ct);
+        accounts.Count.ShouldBeGreaterThanOrEqualTo(8);
+        accounts.Select(a => a.Status).Distinct().Count().ShouldBeGreaterThanOrEqualTo(4);
+        accounts.Select(a => a.Tier).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+        (await db.Staff.CountAsync(Ct)).ShouldBe(12);
+        foreach (var account in accounts)
+        {
+            (await db.Stakeholders.CountAsync(s => s.AccountId == account.Id, Ct)).ShouldBeGreaterThan(0, account.Name);
+            var team = await db.AccountTeamMembers.Where(t => t.AccountId == account.Id).ToListAsync(Ct);
+            team.Count.ShouldBeGreaterThan(1, account.Name);
+            team.ShouldContain(t => t.StaffId == account.AccountManagerId && t.Role == TeamRole.AccountManager, account.Name);
+        }
+    }
+
+    [Fact]
+    public async Task ReturnsSignInsThatWorkWithTheDemoPassword()
+    {
+        var signIns = await Seeder.SeedAsync(Ct);
+
+        signIns.ShouldContain(s => s.Email == "amira@northwind-pike.test" && s.Role == Role.Admin);
+        signIns.ShouldContain(s => s.Role == Role.AccountManager);
+        signIns.ShouldContain(s => s.Role == Role.ProjectManager);
+        var client = signIns.Where(s => s.Role == Role.Client).ShouldHaveSingleItem();
+        await using var db = Database.CreateDbContext();
+        foreach (var signIn in signIns)
+        {
+            var user = await db.Users.SingleAsync(u => u.NormalizedEmail == Normalizer.NormalizeEmail(signIn.Email), Ct);
+            user.Role.ShouldBe(signIn.Role);
+            Hasher.VerifyHashedPassword(user, user.PasswordHash!, DemoAgencySeeder.Password).ShouldBe(PasswordVerificationResult.Success);
+            (await Loader.LoadAsync(user.Id, Ct)).ShouldNotBeNull();
+        }
+
+        var clientUser = await Loader.LoadAsync(
+            await db.Users.Where(u => u.Email == client.Email).Select(u => u.Id).SingleAsync(Ct), Ct);
+        var visible = (await Accounts.ListAsync(clientUser!, new AccountListQuery(), Ct)).Value.Items;
+        visible.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task StaffUsersAreLinkedBothWays()
+    {
+        await Seeder.SeedAsync(Ct);
+
+        await using var db = Database.CreateDbContext();
+        var staffUsers = await db.Users.Where(u => u.Role != Role.Client).ToListAsync(Ct);
+        staffUsers.ShouldNotBeEmpty();
+        foreach (var user in staffUsers)
+        {
+            var staff = await db.Staff.SingleAsync(s => s.Id == user.StaffId, Ct);
+            staff.UserId.ShouldBe(user.Id);
+        }
+    }
+
+    [Fact]
+    public async Task ASecondRunSeedsNothing()
+    {
+        await Seeder.SeedAsync(Ct);
+        var before = await CountsAsync();
+
+        var second = await Seeder.SeedAsync(Ct);
+
+        second.ShouldBeEmpty();
+        (await CountsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task ADatabaseWithAnyAccountIsNotSeeded()
+    {
+        await AddAccountAsync("Already here");
+
+        (await Seeder.SeedAsync(Ct)).ShouldBeEmpty();
+
+        await using var db = Database.CreateDbContext();
+        (await db.Accounts.CountAsync(Ct)).ShouldBe(1);
+        (await db.Users.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    private async Task<(int Accounts, int Staff, int Users, int Stakeholders, int Audit)> CountsAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        return (await db.Accounts.CountAsync(Ct), await db.Staff.CountAsync(Ct), await db.Users.CountAsync(Ct),
+            await db.Stakeholders.CountAsync(Ct), await db.AuditEntries.CountAsync(Ct));
+    }
+}
