@@ -97,6 +97,13 @@ public sealed class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPassword
         foreach (var client in Clients)
         {
             var start = today.AddMonths(-client.StartMonthsAgo);
+            // Contracts run in 24-month terms; a churned client's last term has ended.
+            var end = start.AddMonths(24 * ((client.StartMonthsAgo / 24) + 1));
+            if (client.Status == AccountStatus.Churned)
+            {
+                end = today.AddMonths(-2);
+            }
+
             var account = new Account
             {
                 Name = client.Name,
@@ -106,8 +113,8 @@ public sealed class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPassword
                 Website = $"https://www.{Slug(client.Name)}.example",
                 AccountManagerId = staff[client.Manager].Id,
                 ContractStart = client.Status == AccountStatus.Prospect ? null : start,
-                ContractEnd = client.Status == AccountStatus.Prospect ? null : start.AddMonths(24),
-                RenewalDate = client.Status == AccountStatus.Prospect ? null : start.AddMonths(21),
+                ContractEnd = client.Status == AccountStatus.Prospect ? null : end,
+                RenewalDate = client.Status is AccountStatus.Prospect or AccountStatus.Churned ? null : end.AddMonths(-3),
                 Notes = client.Status == AccountStatus.AtRisk ? "New CFO is reviewing all agency spend; keep reporting tight." : null,
             };
             accounts.Add(account);

@@ -17,9 +17,11 @@ namespace Liaison.Core.Data.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
+    // The log is read by people; "+44" should stay "+44", and the UI encodes what it shows.
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     // Secrets and bookkeeping that say nothing to a reader of the log.
@@ -69,7 +71,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty())
+            // Keys are already the entry's EntityId and AccountId columns.
+            if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey()
+                || name == nameof(IAccountOwned.AccountId))
             {
                 continue;
             }
@@ -114,7 +118,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             },
-            Changes = changes.ToJsonString(),
+            Changes = changes.ToJsonString(JsonOptions),
         };
     }
 

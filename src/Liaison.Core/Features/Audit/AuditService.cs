@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Data;
@@ -5,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Core.Features.Audit;
 
-public sealed record AuditView(long Id, DateTime At, string ActorName, string EntityType, string EntityId, AuditAction Action, string Changes);
+/// <param name="Changes">Each changed field with its old and new value: { "Name": { "old": "A", "new": "B" } }.</param>
+public sealed record AuditView(long Id, DateTime At, string ActorName, string EntityType, string EntityId, AuditAction Action, JsonElement Changes);
 
 /// <summary>Reads the audit log; only admins may, and only through the accounts they can see.</summary>
 public sealed class AuditService(IDbContextFactory<LiaisonDb> dbs)
@@ -33,8 +35,14 @@ public sealed class AuditService(IDbContextFactory<LiaisonDb> dbs)
         var rows = await db.AuditEntries.AsNoTracking().Where(a => a.AccountId == accountId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip(offset).Take(limit + 1)
-            .Select(a => new AuditView(a.Id, a.At, a.ActorName, a.EntityType, a.EntityId, a.Action, a.Changes))
             .ToListAsync(ct);
-        return rows.ToPage(offset, limit);
+        return rows.Select(a => new AuditView(a.Id, a.At, a.ActorName, a.EntityType, a.EntityId, a.Action, ParseChanges(a.Changes)))
+            .ToList().ToPage(offset, limit);
+    }
+
+    private static JsonElement ParseChanges(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 }

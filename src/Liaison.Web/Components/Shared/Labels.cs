@@ -23,6 +23,9 @@ public static partial class Labels
     public static string Date(DateTime? instant) =>
         instant?.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
+    public static string Day(DateTime? instant) =>
+        instant?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+
     public static Color StatusColor(AccountStatus status) => status switch
     {
         AccountStatus.Active => Color.Success,
