@@ -1,0 +1,367 @@
+using System.Globalization;
+using Liaison.Core.Access;
+using Liaison.Core.Common;
+using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Users;
+using Liaison.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Liaison.Web.Tests.Infrastructure.Principal;
+
+namespace Liaison.Web.Tests.Access;
+
+/// <summary>
+/// Who gets what from every /api/v1 endpoint (DESIGN.md rule 4). Each row gives the status every
+/// principal gets for the "own" record (account A, its stakeholder, …) and for the "foreign" one
+/// (account B, …). An invisible record answers 404 like a missing one; a visible record the caller
+/// may not change answers 403; no or a disabled sign-in answers 401; a refused write changes nothing.
+/// A new endpoint fails <see cref="TableCoversEveryApiEndpoint"/> until it gets a row here.
+/// </summary>
+public abstract class AccessMatrixTests(AppFactory app)
+{
+    /// <summary>The order of the statuses in every row.</summary>
+    private static readonly Principal[] Columns =
+        [Anonymous, Admin, ManagerOnTeam, ManagerOffTeam, TeamMemberOnTeam, ClientOfA, ClientOfB, Disabled];
+
+    private static readonly Guid MissingId = Guid.Parse("00000000-0000-7000-8000-000000000404");
+
+    private World World => app.World;
+
+    private IReadOnlyList<Row> Table =>
+    [
+        // Columns:                                                   anon admin mgrOn mgrOff tmOn cliA cliB disabled
+        // Tokens belong to their user: "own" is the caller's spare token, "foreign" another user's.
+        new("POST /api/v1/tokens",
+            Own:     "201  201   201   201    201  201  201  201",
+            Foreign: "401  401   401   401    401  401  401  401",
+            c => Task.FromResult(new Call(Body: new
+            {
+                email = c.Own ? World.ManagerOfB.Email : "nobody@liaison.test", password = World.Password, name = "matrix",
+            }))),
+        new("GET /api/v1/tokens",
+            Own:     "401  200   200   200    200  200  200  401",
+            Foreign: "401  200   200   200    200  200  200  401",
+            _ => Call.None),
+        new("DELETE /api/v1/tokens/{id}",
+            Own:     "401  204   204   204    204  204  204  401",
+            Foreign: "401  404   404   404    404  404  404  401",
+            c => Call.To(("id", c.Own ? c.CallerOrManagerOfB.SpareTokenId : World.ManagerOfB.SpareTokenId))),
+
+        // Users are admin business; for them the "foreign" record is a user that does not exist.
+        new("GET /api/v1/users",
+            Own:     "401  200   403   403    403  403  403  401",
+            Foreign: "401  200   403   403    403  403  403  401",
+            _ => Call.None),
+        new("POST /api/v1/users",
+            Own:     "401  201   403   403    403  403  403  401",
+            Foreign: "401  201   403   403    403  403  403  401",
+            c => Task.FromResult(new Call(Body: c.Own
+                ? new { email = UniqueEmail(), password = World.Password, role = "ProjectManager" }
+                : new { email = UniqueEmail(), password = World.Password, role = "Client", accountId = (Guid?)World.AccountB }))),
+        new("PUT /api/v1/users/{id}/role",
+            Own:     "401  200   403   403    403  403  403  401",
+            Foreign: "401  404   403   403    403  403  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Own ? World.Victim.UserId : MissingId)], Body: new { role = "ProjectManager" }))),
+        new("POST /api/v1/users/{id}/disable",
+            Own:     "401  200   403   403    403  403  403  401",
+            Foreign: "401  404   403   403    403  403  403  401",
+            c => Call.To(("id", c.Own ? World.Victim.UserId : MissingId)),
+            CleanUpAsync: async _ => World.Must(await AsAdminAsync<UserService, Result<UserView>>((users, admin, ct) =>
+                users.SetDisabledAsync(admin, World.Victim.UserId, disabled: false, ct)))),
+        new("POST /api/v1/users/{id}/enable",
+            Own:     "401  200   403   403    403  403  403  401",
+            Foreign: "401  404   403   403    403  403  403  401",
+            c => Call.To(("id", c.Own ? World.Victim.UserId : MissingId))),
+
+        new("GET /api/v1/accounts",
+            Own:     "401  200   200   200    200  200  200  401",
+            Foreign: "401  200   200   200    200  200  200  401",
+            _ => Call.None),
+        new("POST /api/v1/accounts",
+            Own:     "401  201   201   201    403  403  403  401",
+            Foreign: "401  201   201   201    403  403  403  401",
+            _ => Task.FromResult(new Call(Body: new { name = "Matrix account" }))),
+        new("GET /api/v1/accounts/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Account))),
+        new("PUT /api/v1/accounts/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(
+                Route: [("id", c.Account)],
+                Body: new { name = c.Own ? World.AccountAName : World.AccountBName, accountManagerId = await AccountManagerAsync(c.Account), industry = $"Matrix {c.Principal}" },
+                IfMatch: await AccountETagAsync(c.Account))),
+        new("DELETE /api/v1/accounts/{id}",
+            Own:     "401  204   204   404    403  403  404  401",
+            Foreign: "401  204   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account)),
+            CleanUpAsync: async c => World.Must(await AsAdminAsync<AccountService, Result<AccountDetails>>((accounts, admin, ct) =>
+                accounts.RestoreAsync(admin, c.Account, ct)))),
+        new("POST /api/v1/accounts/{id}/restore",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
+        new("GET /api/v1/accounts/{id}/team",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Account))),
+        new("POST /api/v1/accounts/{id}/team",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Account)], Body: new { staffId = World.SpareStaff.StaffId, role = "Specialist" })),
+            CleanUpAsync: c => RemoveSpareStaffAsync(c.Account)),
+        new("DELETE /api/v1/accounts/{id}/team/{staffId}",
+            Own:     "401  204   204   404    403  403  404  401",
+            Foreign: "401  204   404   404    404  404  403  401",
+            async c =>
+            {
+                World.Must(await AsAdminAsync<AccountService, Result<TeamMemberView>>((accounts, admin, ct) =>
+                    accounts.AddTeamMemberAsync(admin, c.Account, new TeamMemberInput { StaffId = World.SpareStaff.StaffId }, ct)));
+                return new Call(Route: [("id", c.Account), ("staffId", World.SpareStaff.StaffId!.Value)]);
+            },
+            CleanUpAsync: c => RemoveSpareStaffAsync(c.Account)),
+
+        // Stakeholders are the agency's private reading of people: staff only, and a client never
+        // finds a single one (404), though it may know its own account has them (403 on the list).
+        new("GET /api/v1/accounts/{accountId}/stakeholders",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("accountId", c.Account))),
+        new("POST /api/v1/accounts/{accountId}/stakeholders",
+            Own:     "401  201   201   404    403  403  404  401",
+            Foreign: "401  201   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("accountId", c.Account)], Body: new { fullName = "Matrix Person", influence = 3 }))),
+        new("GET /api/v1/accounts/{accountId}/stakeholders/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("accountId", c.Account), ("id", c.Stakeholder))),
+        new("PUT /api/v1/accounts/{accountId}/stakeholders/{id}",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("accountId", c.Account), ("id", c.Stakeholder)],
+                Body: new { fullName = c.Own ? "Alma Sponsor" : "Bert Buyer", influence = 4, title = $"Matrix {c.Principal}" },
+                IfMatch: await StakeholderETagAsync(c.Stakeholder))),
+        new("DELETE /api/v1/accounts/{accountId}/stakeholders/{id}",
+            Own:     "401  204   204   404    403  404  404  401",
+            Foreign: "401  204   404   404    404  404  404  401",
+            async c => new Call(Route: [("accountId", c.Account), ("id", await NewStakeholderAsync(c.Account))])),
+
+        new("GET /api/v1/staff",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    200  403  403  401",
+            _ => Call.None),
+        new("GET /api/v1/accounts/{accountId}/audit",
+            Own:     "401  200   403   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("accountId", c.Account))),
+    ];
+
+    [Fact]
+    public void TableCoversEveryApiEndpoint()
+    {
+        var mapped = EndpointCatalog.Api(app.Services).Select(e => e.Key).ToHashSet();
+        var listed = Table.Select(r => r.Key).ToList();
+
+        listed.ShouldBeUnique();
+        mapped.Except(listed).ShouldBeEmpty(
+            "These endpoints have no row in the access matrix. Add one, with the status every principal must get.");
+        listed.Except(mapped).ShouldBeEmpty("These rows name endpoints that no longer exist. Remove them.");
+    }
+
+    [Fact]
+    public async Task EveryCallerGetsTheExpectedStatusAndRefusedWritesChangeNothingAsync()
+    {
+        var failures = new List<string>();
+        foreach (var row in Table)
+        {
+            foreach (var own in (bool[])[true, false])
+            {
+                var expected = row.Expected(own);
+                for (var i = 0; i < Columns.Length; i++)
+                {
+                    var failure = await RunCaseAsync(row, new Case(Columns[i], own, World), expected[i]);
+                    if (failure is not null)
+                    {
+                        failures.Add(failure);
+                    }
+                }
+            }
+        }
+
+        failures.Count.ShouldBe(0, $"Access matrix cases failed:\n{string.Join("\n", failures)}");
+    }
+
+    [Fact]
+    public async Task InvisibleRecordsAnswerExactlyLikeMissingOnesAsync()
+    {
+        // Same status and same words: nothing tells a caller that the record exists.
+        (Principal Caller, string Invisible, string Missing)[] pairs =
+        [
+            (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}", $"/api/v1/accounts/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/team", $"/api/v1/accounts/{MissingId}/team"),
+            (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/audit", $"/api/v1/accounts/{MissingId}/audit"),
+            (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/stakeholders", $"/api/v1/accounts/{MissingId}/stakeholders"),
+            (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/stakeholders/{World.StakeholderB}",
+                $"/api/v1/accounts/{World.AccountB}/stakeholders/{MissingId}"),
+            (ClientOfA, $"/api/v1/accounts/{World.AccountA}/stakeholders/{World.StakeholderA}",
+                $"/api/v1/accounts/{World.AccountA}/stakeholders/{MissingId}"),
+        ];
+
+        foreach (var (caller, invisible, missing) in pairs)
+        {
+            var client = app.ClientFor(caller);
+            using var hidden = await client.GetAsync(invisible);
+            using var absent = await client.GetAsync(missing);
+
+            var hiddenProblem = await hidden.ShouldBeProblemAsync(System.Net.HttpStatusCode.NotFound);
+            var absentProblem = await absent.ShouldBeProblemAsync(System.Net.HttpStatusCode.NotFound);
+            hiddenProblem.GetProperty("detail").GetString().ShouldBe(absentProblem.GetProperty("detail").GetString(), $"{caller}: {invisible}");
+        }
+    }
+
+    private async Task<string?> RunCaseAsync(Row row, Case c, int expected)
+    {
+        var call = await row.PrepareAsync(c);
+        var isWrite = row.Method != "GET";
+        var before = isWrite ? await SnapshotAsync() : null;
+
+        using var response = await app.ClientFor(c.Principal).SendAsync(
+            new HttpMethod(row.Method), call.Url(row.Route), call.Body, call.IfMatch);
+        var status = (int)response.StatusCode;
+        var what = $"{row.Key} as {c.Principal} on the {(c.Own ? "own" : "foreign")} record";
+        string? failure = null;
+        if (status != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            failure = $"{what}: expected {expected}, got {status} {Shorten(body)}";
+        }
+        else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != ResponseAssertions.ProblemContentType)
+        {
+            failure = $"{what}: the {status} is not {ResponseAssertions.ProblemContentType} but {response.Content.Headers.ContentType}";
+        }
+        else if (before is not null && status >= 400 && await SnapshotAsync() is var after && after != before)
+        {
+            failure = $"{what}: refused with {status} but the database changed: {before} -> {after}";
+        }
+
+        if (row.CleanUpAsync is not null)
+        {
+            await row.CleanUpAsync(c);
+        }
+
+        return failure;
+    }
+
+    /// <summary>Enough of the database to see any write: counts, versions, roles and states.</summary>
+    private async Task<Snapshot> SnapshotAsync()
+    {
+        await using var db = await app.OpenDbAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Role, u.IsDisabled, u.SecurityStamp }).ToListAsync(ct);
+        return new Snapshot(
+            await db.Accounts.CountAsync(ct),
+            await db.Accounts.SumAsync(a => a.Version, ct),
+            await db.Accounts.CountAsync(a => a.ArchivedAt != null, ct),
+            await db.AccountTeamMembers.CountAsync(ct),
+            await db.Stakeholders.CountAsync(ct),
+            await db.Stakeholders.SumAsync(s => s.Version, ct),
+            string.Join(",", users.Select(u => $"{u.Role}/{u.IsDisabled}/{u.SecurityStamp}")),
+            await db.PersonalAccessTokens.CountAsync(ct),
+            await db.PersonalAccessTokens.CountAsync(t => t.RevokedAt != null, ct),
+            await db.AuditEntries.CountAsync(ct));
+    }
+
+    /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
+    private async Task<T> AsAdminAsync<TService, T>(Func<TService, CurrentUser, CancellationToken, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>(), World.Admin, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Guid?> AccountManagerAsync(Guid accountId)
+    {
+        await using var db = await app.OpenDbAsync();
+        return await db.Accounts.Where(a => a.Id == accountId).Select(a => a.AccountManagerId).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> AccountETagAsync(Guid accountId)
+    {
+        await using var db = await app.OpenDbAsync();
+        var version = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Version).SingleAsync(TestContext.Current.CancellationToken);
+        return $"\"{version}\"";
+    }
+
+    private async Task<string> StakeholderETagAsync(Guid stakeholderId)
+    {
+        await using var db = await app.OpenDbAsync();
+        var version = await db.Stakeholders.Where(s => s.Id == stakeholderId).Select(s => s.Version).SingleAsync(TestContext.Current.CancellationToken);
+        return $"\"{version}\"";
+    }
+
+    /// <summary>A stakeholder to delete, so each delete case has one to aim at.</summary>
+    private async Task<Guid> NewStakeholderAsync(Guid accountId) =>
+        World.Must(await AsAdminAsync<StakeholderService, Result<StakeholderView>>((stakeholders, admin, ct) =>
+            stakeholders.CreateAsync(admin, accountId, new StakeholderInput { FullName = "Doomed Person" }, ct))).Id;
+
+    /// <summary>Takes the spare staff member off the team; not finding them there is fine, as a refused case never added them.</summary>
+    private Task<Result> RemoveSpareStaffAsync(Guid accountId) => AsAdminAsync<AccountService, Result>((accounts, admin, ct) =>
+        accounts.RemoveTeamMemberAsync(admin, accountId, World.SpareStaff.StaffId!.Value, ct));
+
+    private static string UniqueEmail() => $"matrix-{Guid.NewGuid():N}@liaison.test";
+
+    private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
+
+    private sealed record Snapshot(
+        int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
+        string Users, int Tokens, int RevokedTokens, int AuditEntries);
+
+    /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
+    private sealed record Case(Principal Principal, bool Own, World World)
+    {
+        public Guid Account => Own ? World.AccountA : World.AccountB;
+
+        public Guid Stakeholder => Own ? World.StakeholderA : World.StakeholderB;
+
+        /// <summary>The caller's own seeded person; anonymous has none, and stands in with someone else's.</summary>
+        public Person CallerOrManagerOfB => Principal == Anonymous ? World.ManagerOfB : World.Person(Principal);
+    }
+
+    /// <summary>What to send: route values for the row's pattern, a JSON body and If-Match.</summary>
+    private sealed record Call((string Name, Guid Value)[]? Route = null, object? Body = null, string? IfMatch = null)
+    {
+        public static Task<Call> None => Task.FromResult(new Call());
+
+        public static Task<Call> To(params (string Name, Guid Value)[] route) => Task.FromResult(new Call(route));
+
+        public string Url(string pattern)
+        {
+            var url = (Route ?? []).Aggregate(pattern, (path, value) => path.Replace($"{{{value.Name}}}", value.Value.ToString(), StringComparison.Ordinal));
+            url.ShouldNotContain("{", customMessage: $"The row for {pattern} leaves a route parameter unfilled.");
+            return url;
+        }
+    }
+
+    private sealed record Row(
+        string Key, string Own, string Foreign, Func<Case, Task<Call>> PrepareAsync, Func<Case, Task>? CleanUpAsync = null)
+    {
+        public string Method => Key.Split(' ')[0];
+
+        public string Route => Key.Split(' ')[1];
+
+        public int[] Expected(bool own)
+        {
+            var statuses = (own ? Own : Foreign).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            statuses.Length.ShouldBe(Columns.Length, $"The row for {Key} must give one status per principal.");
+            return statuses;
+        }
+    }
+}
+
+public sealed class AccessMatrixTestsOnSqlite(SqliteApp app) : AccessMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AccessMatrixTestsOnPostgres(PostgresApp app) : AccessMatrixTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Liaison.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Liaison.Web's own Program on a database of its own, with the seeded <see cref="World"/>. Program
+/// applies the migrations when the host starts, exactly as in production.
+/// </summary>
+public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<Principal, ApiClient> _clients = new();
+    private World? _world;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Generous by default, so that tests which sign in often are not throttled.</summary>
+    protected virtual int TokenRequestsPerMinute => 1000;
+
+    protected string ConnectionString { get; private set; } = "";
+
+    public string ProviderName => Provider.ToString();
+
+    public World World => _world ?? throw new InvalidOperationException("The fixture has not been initialised.");
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        StartServer();
+        await EnsureOwnDatabaseAsync();
+        _world = await World.SeedAsync(Services, TestContext.Current.CancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An API client that sends the token of this principal (none for <see cref="Principal.Anonymous"/>).</summary>
+    public ApiClient ClientFor(Principal principal) => _clients.GetOrAdd(principal, p =>
+        p == Principal.Anonymous ? AnonymousClient() : ClientWithToken(World.Person(p).Token));
+
+    public ApiClient AnonymousClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    public ApiClient ClientWithToken(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return new ApiClient(client);
+    }
+
+    /// <summary>A context on the fixture's database, for checking what the API really stored.</summary>
+    public Task<LiaisonDb> OpenDbAsync() =>
+        Services.GetRequiredService<IDbContextFactory<LiaisonDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+
+    protected abstract Task<string> CreateDatabaseAsync(CancellationToken ct);
+
+    /// <summary>Guards the developer's own database: a setting that did not reach the app must not seed into it.</summary>
+    private async Task EnsureOwnDatabaseAsync()
+    {
+        await using var db = await OpenDbAsync();
+        if (db.Database.GetConnectionString() != ConnectionString)
+        {
+            throw new InvalidOperationException($"The app uses '{db.Database.GetConnectionString()}', not the fixture's database.");
+        }
+    }
+
+    protected abstract Task DropDatabaseAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("ConnectionStrings:Liaison", ConnectionString);
+        builder.UseSetting("Security:TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // EF logs its probe for the migrations table as a failed command on a new PostgreSQL database.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+    }
+}
+
+public class SqliteApp : AppFactory
+{
+    private string _path = "";
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync(CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "liaison-web-tests");
+        Directory.CreateDirectory(folder);
+        _path = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        return Task.FromResult(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = true }.ConnectionString);
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        // The host is gone; its pooled connections would keep the file open.
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public class PostgresApp(PostgresServer server) : AppFactory
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override Task<string> CreateDatabaseAsync(CancellationToken ct) => server.CreateDatabaseAsync(ct);
+
+    protected override Task DropDatabaseAsync() => server.DropDatabaseAsync(ConnectionString);
+}

@@ -1,0 +1,131 @@
+using Liaison.Core.Access;
+using Liaison.Core.Common;
+using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Web.Tests.Infrastructure;
+
+/// <summary>The callers every HTTP test can act as.</summary>
+public enum Principal
+{
+    Anonymous,
+    Admin,
+    /// <summary>An account manager on account A's team (A is their account), not on B's.</summary>
+    ManagerOnTeam,
+    /// <summary>An account manager on no team at all.</summary>
+    ManagerOffTeam,
+    /// <summary>A team member (role TeamMember) on account A's team.</summary>
+    TeamMemberOnTeam,
+    ClientOfA,
+    ClientOfB,
+    /// <summary>An admin whose sign-in was disabled after their token was made.</summary>
+    Disabled,
+}
+
+/// <summary>A seeded sign-in: its ids, its bearer token and a second token it may revoke.</summary>
+public sealed record Person(Guid UserId, Guid? StaffId, string Email, string Token, Guid SpareTokenId);
+
+/// <summary>
+/// The data every fixture starts with, made through Core's own services as an admin would:
+/// account A ("own": the account of the on-team staff and of client A) and account B ("foreign":
+/// managed by someone who is not a principal), a stakeholder on each, and one person per
+/// <see cref="Principal"/>. Passwords are hashed slowly on purpose, so this runs once per fixture.
+/// </summary>
+public sealed record World(
+    CurrentUser Admin,
+    IReadOnlyDictionary<Principal, Person> People,
+    Person ManagerOfB,
+    Person SpareStaff,
+    Person Victim,
+    Guid AccountA,
+    Guid AccountB,
+    Guid StakeholderA,
+    Guid StakeholderB)
+{
+    public const string Password = "correct horse battery staple";
+    public const string AccountAName = "Aurora Analytics";
+    public const string AccountBName = "Borealis Bank";
+    public const string StakeholderANotes = "Internal: prefers short weekly updates.";
+
+    public Person Person(Principal principal) => People[principal];
+
+    public static async Task<World> SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserService>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var stakeholders = scope.ServiceProvider.GetRequiredService<StakeholderService>();
+        var tokens = scope.ServiceProvider.GetRequiredService<TokenService>();
+
+        var adminView = Must(await users.CreateOrResetAdminAsync("ada.admin@liaison.test", Password, ct));
+        var admin = await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(adminView.Id, ct)
+            ?? throw new InvalidOperationException("The seeded admin could not be loaded.");
+
+        async Task<UserView> UserAsync(string email, string name, Role role, Guid? accountId = null) =>
+            Must(await users.CreateAsync(admin, new NewUserInput
+            {
+                Email = email, Password = Password, FullName = name, Role = role, AccountId = accountId,
+            }, ct));
+
+        var managerOnTeam = await UserAsync("mona.manager@liaison.test", "Mona Manager", Role.AccountManager);
+        var managerOffTeam = await UserAsync("otto.offteam@liaison.test", "Otto Offteam", Role.AccountManager);
+        var teamMember = await UserAsync("tara.teammember@liaison.test", "Tara Teammember", Role.TeamMember);
+        var managerOfB = await UserAsync("bruno.bmanager@liaison.test", "Bruno Bmanager", Role.AccountManager);
+        var spareStaff = await UserAsync("sam.spare@liaison.test", "Sam Spare", Role.TeamMember);
+        var victim = await UserAsync("vic.victim@liaison.test", "Vic Victim", Role.ProjectManager);
+        var disabled = await UserAsync("dora.disabled@liaison.test", "Dora Disabled", Role.Admin);
+
+        var accountA = Must(await accounts.CreateAsync(admin, new AccountInput { Name = AccountAName, AccountManagerId = managerOnTeam.StaffId }, ct));
+        var accountB = Must(await accounts.CreateAsync(admin, new AccountInput { Name = AccountBName, AccountManagerId = managerOfB.StaffId }, ct));
+        Must(await accounts.AddTeamMemberAsync(admin, accountA.Id, new TeamMemberInput { StaffId = teamMember.StaffId, Role = TeamRole.Specialist }, ct));
+
+        var clientOfA = await UserAsync("cleo.client@aurora.test", "Cleo Client", Role.Client, accountA.Id);
+        var clientOfB = await UserAsync("boris.client@borealis.test", "Boris Client", Role.Client, accountB.Id);
+
+        var stakeholderA = Must(await stakeholders.CreateAsync(admin, accountA.Id,
+            new StakeholderInput { FullName = "Alma Sponsor", Email = "alma@aurora.test", Influence = 5, Notes = StakeholderANotes }, ct));
+        var stakeholderB = Must(await stakeholders.CreateAsync(admin, accountB.Id,
+            new StakeholderInput { FullName = "Bert Buyer", Email = "bert@borealis.test", Influence = 2, Notes = "Internal: cost-driven." }, ct));
+
+        async Task<Person> PersonAsync(UserView user)
+        {
+            var token = Must(await tokens.CreateAsync(user.Id, "tests", ct));
+            var spare = Must(await tokens.CreateAsync(user.Id, "spare", ct));
+            return new Person(user.Id, user.StaffId, user.Email, token.Token, spare.Details.Id);
+        }
+
+        var people = new Dictionary<Principal, Person>
+        {
+            [Principal.Admin] = await PersonAsync(adminView),
+            [Principal.ManagerOnTeam] = await PersonAsync(managerOnTeam),
+            [Principal.ManagerOffTeam] = await PersonAsync(managerOffTeam),
+            [Principal.TeamMemberOnTeam] = await PersonAsync(teamMember),
+            [Principal.ClientOfA] = await PersonAsync(clientOfA),
+            [Principal.ClientOfB] = await PersonAsync(clientOfB),
+            // Tokens of a disabled user cannot be made, so this one is made first.
+            [Principal.Disabled] = await PersonAsync(disabled),
+        };
+        Must(await users.SetDisabledAsync(admin, disabled.Id, disabled: true, ct));
+
+        return new World(admin, people, await PersonAsync(managerOfB), await PersonAsync(spareStaff), await PersonAsync(victim),
+            accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id);
+    }
+
+    /// <summary>The value of a seeding step; a failure here is a broken fixture, so it throws with Core's reason.</summary>
+    public static T Must<T>(Result<T> result) => result.IsSuccess
+        ? result.Value
+        : throw new InvalidOperationException($"Seeding failed: {result.Error.Message} {Describe(result.Error)}");
+
+    public static void Must(Result result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Seeding failed: {result.Error.Message} {Describe(result.Error)}");
+        }
+    }
+
+    private static string Describe(Error error) =>
+        error.Fields is null ? "" : string.Join("; ", error.Fields.Select(f => $"{f.Key}: {string.Join(", ", f.Value)}"));
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Liaison.Web.Tests.Infrastructure;
+
+namespace Liaison.Web.Tests.Platform;
+
+/// <summary>Health, unknown routes, error format and security headers: what every response shares.</summary>
+public abstract class PlatformTests(AppFactory app)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HealthEndpointsAnswerOkWithoutSignInAsync(string path)
+    {
+        using var response = await app.AnonymousClient().GetAsync(path);
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task UnknownApiPathIsNotFoundProblemAsync()
+    {
+        using var response = await app.ClientFor(Principal.Admin).GetAsync("/api/v1/nope");
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ApiResponsesCarrySecurityHeadersAsync()
+    {
+        using var response = await app.ClientFor(Principal.Admin).GetAsync("/api/v1/accounts");
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        ShouldHaveSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task LoginPageCarriesSecurityHeadersAsync()
+    {
+        using var response = await app.AnonymousClient().GetAsync("/login");
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html");
+        ShouldHaveSecurityHeaders(response);
+    }
+
+    private static void ShouldHaveSecurityHeaders(HttpResponseMessage response)
+    {
+        Header(response, "Content-Security-Policy").ShouldContain("frame-ancestors 'none'");
+        Header(response, "X-Content-Type-Options").ShouldBe("nosniff");
+        Header(response, "Referrer-Policy").ShouldNotBeNullOrWhiteSpace();
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : "";
+}
+
+public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PlatformTestsOnPostgres(PostgresApp app) : PlatformTests(app), IClassFixture<PostgresApp>;
