@@ -22,8 +22,9 @@ public sealed class AccountJourneyTests(E2EFixture fixture)
 
         var chip = await accounts.FindOnMapAsync("Ruth Calloway");
         await chip.WaitForAsync();
-        var cell = page.Locator("#stakeholder-map [data-influence=\"5\"][data-support=\"Skeptic\"]");
-        (await cell.Locator("[data-stakeholder=\"Ruth Calloway\"]").CountAsync()).ShouldBe(1);
+        var cell = chip.Locator("xpath=ancestor::div[contains(@class,'cell')]");
+        (await cell.GetAttributeAsync("data-influence")).ShouldBe("5");
+        (await cell.GetAttributeAsync("data-support")).ShouldBe("Skeptic");
 
         // The map is clickable: the person opens for editing.
         await chip.ClickAsync();

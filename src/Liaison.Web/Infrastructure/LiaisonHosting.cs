@@ -32,7 +32,7 @@ public static class LiaisonHosting
         var database = DatabaseSettings.From(builder.Configuration);
         services.AddLiaisonCore(database.Provider, DatabaseSettings.ConnectionString(builder.Configuration, database.Provider));
 
-        services.AddLiaisonIdentity();
+        services.AddLiaisonIdentity(builder.Configuration);
         services.AddLiaisonApi(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("Liaison").PersistKeysToDbContext<LiaisonDb>();
@@ -46,7 +46,7 @@ public static class LiaisonHosting
         return builder;
     }
 
-    private static void AddLiaisonIdentity(this IServiceCollection services)
+    private static void AddLiaisonIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(options =>
             {
@@ -79,8 +79,10 @@ public static class LiaisonHosting
             .AddSignInManager<LiaisonSignInManager>()
             .AddClaimsPrincipalFactory<LiaisonClaimsFactory>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        // A disabled user's or a changed role's cookie is re-checked against the database every minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidatingAuthStateProvider.Interval);
+        // Cookies and open pages are re-checked against the database this often (default a minute),
+        // so a disabled user or a changed role takes effect without waiting for the cookie to expire.
+        var revalidation = TimeSpan.FromSeconds(configuration.GetValue("Security:SessionRevalidationSeconds", 60));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidation);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -92,15 +94,13 @@ public static class LiaisonHosting
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
-            options.Events = new CookieAuthenticationEvents
-            {
-                OnRedirectToLogin = context => IsApi(context.Request)
-                    ? ProblemResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in, or send a personal access token.").ExecuteAsync(context.HttpContext)
-                    : RedirectAsync(context),
-                OnRedirectToAccessDenied = context => IsApi(context.Request)
-                    ? ProblemResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.").ExecuteAsync(context.HttpContext)
-                    : RedirectAsync(context),
-            };
+            // Identity already hooks security-stamp validation into these events: amend them, never replace them.
+            options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? ProblemResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in, or send a personal access token.").ExecuteAsync(context.HttpContext)
+                : RedirectAsync(context);
+            options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                ? ProblemResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.").ExecuteAsync(context.HttpContext)
+                : RedirectAsync(context);
         });
 
         services.AddAuthorizationBuilder()

@@ -26,6 +26,9 @@ public sealed class AccountPages(IPage page)
         // MudSelect keeps its value in a hidden input; the visible control is its wrapper.
         await page.Locator(".mud-select:has(#stakeholder-support) .mud-input-control-input-container").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = support }).First.ClickAsync();
+        // Both values must have reached the form before saving; a click that beats the binding would save defaults.
+        await Assertions.Expect(page.Locator("#stakeholder-support")).ToHaveValueAsync(support);
+        await Assertions.Expect(page.Locator("#stakeholder-influence")).ToHaveValueAsync(influence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#save-stakeholder");
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
