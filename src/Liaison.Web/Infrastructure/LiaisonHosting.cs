@@ -157,7 +157,9 @@ public static class LiaisonHosting
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Liaison API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Liaison API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                // Self-contained: no fonts or telemetry from third-party hosts.
+                .DisableDefaultFonts().DisableTelemetry())
             .AllowAnonymous();
         app.MapLiaisonApi();
         app.MapSignInEndpoints();
