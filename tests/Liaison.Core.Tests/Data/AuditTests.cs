@@ -40,6 +40,23 @@ public sealed class AuditTests : DatabaseTest
     }
 
     [Fact]
+    public async Task ChangesAreReadableJsonWithoutTheKeys()
+    {
+        var agency = await SeedAgencyAsync();
+
+        await Stakeholders.CreateAsync(agency.Manager, agency.Harbour,
+            new StakeholderInput { FullName = "Zoë O'Brien & Co", Phone = "+44 20 7946 0000" }, Ct);
+
+        var entry = (await ReadAuditAsync()).Last();
+        entry.Changes.ShouldContain("+44 20 7946 0000");
+        entry.Changes.ShouldContain("Zoë O'Brien & Co");
+        var changes = Changes(entry);
+        // The key and the owning account are the entry's own EntityId and AccountId columns.
+        changes.ShouldNotContainKey("Id");
+        changes.ShouldNotContainKey("AccountId");
+    }
+
+    [Fact]
     public async Task UpdatingARecordLogsOnlyTheChangedFieldsOldToNew()
     {
         var agency = await SeedAgencyAsync();
