@@ -36,6 +36,7 @@ is_installed() {
         chromium) command -v chromium >/dev/null 2>&1 ;;
         postgresql) compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null ;;
         libgdiplus) compgen -G '/usr/lib/libgdiplus.so*' >/dev/null || compgen -G '/usr/lib/*/libgdiplus.so*' >/dev/null ;;
+        *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
     esac
 }
 
