@@ -33,11 +33,8 @@ public static class CommandLine
         var seed = new Command("seed-demo", "Seed the demo agency into an empty database and print its sign-ins.");
         seed.SetAction(async (_, ct) =>
         {
+            await MigrateIfConfiguredAsync(app, ct);
             await using var scope = app.Services.CreateAsyncScope();
-            await using (var db = await Factory(app).CreateDbContextAsync(ct))
-            {
-                await DatabaseSetup.MigrateAsync(db, ct);
-            }
 
             var signIns = await scope.ServiceProvider.GetRequiredService<DemoAgencySeeder>().SeedAsync(ct);
             if (signIns.Count == 0)
@@ -55,6 +52,7 @@ public static class CommandLine
         var createAdmin = new Command("create-admin", "Create an admin, or reset an existing user to admin with this password.") { email, password };
         createAdmin.SetAction(async (parse, ct) =>
         {
+            await MigrateIfConfiguredAsync(app, ct);
             await using var scope = app.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<UserService>()
                 .CreateOrResetAdminAsync(parse.GetRequiredValue(email), parse.GetRequiredValue(password), ct);
@@ -74,6 +72,7 @@ public static class CommandLine
         var tokenCreate = new Command("create", "Create a personal access token and print it (shown once).") { tokenEmail, tokenName };
         tokenCreate.SetAction(async (parse, ct) =>
         {
+            await MigrateIfConfiguredAsync(app, ct);
             await using var scope = app.Services.CreateAsyncScope();
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<LiaisonUser>>().FindByEmailAsync(parse.GetRequiredValue(tokenEmail));
             if (user is null || user.IsDisabled)
@@ -95,6 +94,16 @@ public static class CommandLine
         root.Add(new Command("token", "Personal access tokens.") { tokenCreate });
 
         return root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Verbs that write work on a fresh database too, as the server would, unless migrations are left to an operator.</summary>
+    private static async Task MigrateIfConfiguredAsync(WebApplication app, CancellationToken ct)
+    {
+        if (DatabaseSettings.From(app.Configuration).ApplyMigrationsOnStartup)
+        {
+            await using var db = await Factory(app).CreateDbContextAsync(ct);
+            await DatabaseSetup.MigrateAsync(db, ct);
+        }
     }
 
     private static IDbContextFactory<LiaisonDb> Factory(WebApplication app) => app.Services.GetRequiredService<IDbContextFactory<LiaisonDb>>();

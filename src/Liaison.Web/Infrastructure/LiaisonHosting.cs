@@ -25,10 +25,17 @@ namespace Liaison.Web.Infrastructure;
 public static class LiaisonHosting
 {
     public const string SmartScheme = "Liaison";
+    public const string DefaultUrl = "http://localhost:5080";
 
     public static WebApplicationBuilder AddLiaison(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Port 5080 unless the deployment says otherwise (ASPNETCORE_URLS, --urls or "Urls").
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         var database = DatabaseSettings.From(builder.Configuration);
         services.AddLiaisonCore(database.Provider, DatabaseSettings.ConnectionString(builder.Configuration, database.Provider));
 
