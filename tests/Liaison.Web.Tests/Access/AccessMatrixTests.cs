@@ -5,6 +5,8 @@ using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Users;
 using Liaison.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Liaison.Web.Tests.Infrastructure.Principal;
@@ -17,12 +19,36 @@ namespace Liaison.Web.Tests.Access;
 /// (account B, …). An invisible record answers 404 like a missing one; a visible record the caller
 /// may not change answers 403; no or a disabled sign-in answers 401; a refused write changes nothing.
 /// A new endpoint fails <see cref="TableCoversEveryApiEndpoint"/> until it gets a row here.
+/// Beyond the API, every endpoint of the app (pages included) must declare its policy, and only
+/// an explicit allow-list may be anonymous.
 /// </summary>
 public abstract class AccessMatrixTests(AppFactory app)
 {
     /// <summary>The order of the statuses in every row.</summary>
     private static readonly Principal[] Columns =
         [Anonymous, Admin, ManagerOnTeam, ManagerOffTeam, TeamMemberOnTeam, ClientOfA, ClientOfB, Disabled];
+
+    /// <summary>
+    /// The framework's own endpoints, which cannot carry metadata of ours: Blazor's circuit hub and
+    /// redirect helper, and the static-asset fallback MapStaticAssets adds when it serves from the
+    /// build output. The app's fallback policy (a signed-in user) still applies to them.
+    /// </summary>
+    private static readonly string[] FrameworkRoutes =
+        ["/_blazor", "/_blazor/negotiate", "/_blazor/disconnect", "/_blazor/initializers", "/_framework/opaque-redirect", "/{**path}"];
+
+    /// <summary>Everything that may be called without signing in; static assets are recognised by their metadata.</summary>
+    private static readonly string[] AnonymousRoutes =
+    [
+        "* /health/live", "* /health/ready",
+        "GET /openapi/{documentName}.json",
+        "POST /api/v1/tokens",
+        // Unknown API paths answer a 404 problem rather than a sign-in challenge.
+        "* /api/{**path}",
+        "GET /login", "POST /login", "GET /not-found", "POST /not-found", "GET /error", "POST /error",
+    ];
+
+    /// <summary>The API reference page and its scripts (Scalar).</summary>
+    private const string ApiDocsPrefix = "/api/docs";
 
     private static readonly Guid MissingId = Guid.Parse("00000000-0000-7000-8000-000000000404");
 
@@ -169,6 +195,32 @@ public abstract class AccessMatrixTests(AppFactory app)
         mapped.Except(listed).ShouldBeEmpty(
             "These endpoints have no row in the access matrix. Add one, with the status every principal must get.");
         listed.Except(mapped).ShouldBeEmpty("These rows name endpoints that no longer exist. Remove them.");
+    }
+
+    [Fact]
+    public void EveryEndpointDeclaresWhoMayCallIt()
+    {
+        var undeclared = EndpointCatalog.All(app.Services)
+            .Where(e => e.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Where(e => !FrameworkRoutes.Contains(e.Route))
+            .Select(e => e.Key)
+            .ToList();
+
+        undeclared.ShouldBeEmpty("These endpoints have no policy of their own: add RequireAuthorization / [Authorize] (or, if they must be public, AllowAnonymous and the allow-list here).");
+    }
+
+    [Fact]
+    public void OnlyTheAllowListIsAnonymous()
+    {
+        var anonymous = EndpointCatalog.All(app.Services)
+            .Where(e => e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Where(e => e.Endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Where(e => !e.Route.StartsWith(ApiDocsPrefix + "/", StringComparison.Ordinal))
+            .Select(e => e.Key)
+            .ToList();
+
+        anonymous.Except(AnonymousRoutes).ShouldBeEmpty("These endpoints allow anonymous callers but are not on the allow-list.");
+        AnonymousRoutes.Except(anonymous).ShouldBeEmpty("These allow-listed endpoints are gone or no longer anonymous: update the allow-list.");
     }
 
     [Fact]

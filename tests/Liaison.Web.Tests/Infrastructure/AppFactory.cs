@@ -3,6 +3,7 @@ using Liaison.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,11 @@ namespace Liaison.Web.Tests.Infrastructure;
 public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly ConcurrentDictionary<Principal, ApiClient> _clients = new();
+
+    // EF shares its internal service provider between contexts with equal options, even across
+    // hosts, and it holds on to the first host's services; a host disposed by one test class then
+    // breaks another class's contexts. A memory cache of each host's own keeps the providers apart.
+    private readonly MemoryCache _efCache = new(new MemoryCacheOptions());
     private World? _world;
 
     protected abstract DatabaseProvider Provider { get; }
@@ -39,6 +45,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _efCache.Dispose();
         await DropDatabaseAsync();
         GC.SuppressFinalize(this);
     }
@@ -85,6 +92,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // EF logs its probe for the migrations table as a failed command on a new PostgreSQL database.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<LiaisonDb>((_, options) => options.UseMemoryCache(_efCache), ServiceLifetime.Singleton));
     }
 }
 

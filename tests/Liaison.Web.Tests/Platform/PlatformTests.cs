@@ -3,7 +3,7 @@ using Liaison.Web.Tests.Infrastructure;
 
 namespace Liaison.Web.Tests.Platform;
 
-/// <summary>Health, unknown routes, error format and security headers: what every response shares.</summary>
+/// <summary>Health, unknown routes, security headers and the published API description: what the whole app shares.</summary>
 public abstract class PlatformTests(AppFactory app)
 {
     [Theory]
@@ -41,6 +41,25 @@ public abstract class PlatformTests(AppFactory app)
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html");
         ShouldHaveSecurityHeaders(response);
+    }
+
+    [Fact]
+    public Task OpenApiDocumentMatchesTheCommittedCopyAsync() => OpenApiDocument.ShouldMatchCommittedCopyAsync(app);
+
+    [Fact]
+    public async Task ApiReferencePageIsServedAsync()
+    {
+        // The reference page lives at /api/docs/ and the bare path redirects there.
+        using var redirect = await app.AnonymousClient().GetAsync("/api/docs");
+        await redirect.ShouldHaveStatusAsync(HttpStatusCode.Found);
+        var page = new Uri(redirect.RequestMessage!.RequestUri!, redirect.Headers.Location!).AbsolutePath;
+        page.ShouldBe("/api/docs/");
+
+        using var response = await app.AnonymousClient().GetAsync(page);
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html");
+        Header(response, "Content-Security-Policy").ShouldContain("frame-ancestors 'none'");
     }
 
     private static void ShouldHaveSecurityHeaders(HttpResponseMessage response)
