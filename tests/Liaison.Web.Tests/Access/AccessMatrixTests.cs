@@ -56,8 +56,8 @@ public abstract class AccessMatrixTests(AppFactory app)
 
     private IReadOnlyList<Row> Table =>
     [
-        // Columns:                                                   anon admin mgrOn mgrOff tmOn cliA cliB disabled
-        // Tokens belong to their user: "own" is the caller's spare token, "foreign" another user's.
+        // Columns:   anon admin mgrOn mgrOff tmOn cliA cliB disabled
+        // Signing in is open to anyone (whatever token they send): "own" sends good credentials, "foreign" an unknown address.
         new("POST /api/v1/tokens",
             Own:     "201  201   201   201    201  201  201  201",
             Foreign: "401  401   401   401    401  401  401  401",
@@ -69,6 +69,7 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   200    200  200  200  401",
             Foreign: "401  200   200   200    200  200  200  401",
             _ => Call.None),
+        // Tokens belong to their user: "own" is the caller's spare token, "foreign" another user's.
         new("DELETE /api/v1/tokens/{id}",
             Own:     "401  204   204   204    204  204  204  401",
             Foreign: "401  404   404   404    404  404  404  401",
@@ -129,6 +130,7 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   404    403  403  404  401",
             Foreign: "401  200   404   404    404  404  403  401",
             c => Call.To(("id", c.Account))),
+        // A client sees who works on their own account, as on the account page.
         new("GET /api/v1/accounts/{id}/team",
             Own:     "401  200   200   404    200  200  404  401",
             Foreign: "401  200   404   404    404  404  200  401",

@@ -30,8 +30,6 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected string ConnectionString { get; private set; } = "";
 
-    public string ProviderName => Provider.ToString();
-
     public World World => _world ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
     public async ValueTask InitializeAsync()
@@ -69,16 +67,6 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected abstract Task<string> CreateDatabaseAsync(CancellationToken ct);
 
-    /// <summary>Guards the developer's own database: a setting that did not reach the app must not seed into it.</summary>
-    private async Task EnsureOwnDatabaseAsync()
-    {
-        await using var db = await OpenDbAsync();
-        if (db.Database.GetConnectionString() != ConnectionString)
-        {
-            throw new InvalidOperationException($"The app uses '{db.Database.GetConnectionString()}', not the fixture's database.");
-        }
-    }
-
     protected abstract Task DropDatabaseAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -94,6 +82,16 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<LiaisonDb>((_, options) => options.UseMemoryCache(_efCache), ServiceLifetime.Singleton));
+    }
+
+    /// <summary>Guards the developer's own database: a setting that did not reach the app must not seed into it.</summary>
+    private async Task EnsureOwnDatabaseAsync()
+    {
+        await using var db = await OpenDbAsync();
+        if (db.Database.GetConnectionString() != ConnectionString)
+        {
+            throw new InvalidOperationException($"The app uses '{db.Database.GetConnectionString()}', not the fixture's database.");
+        }
     }
 }
 
