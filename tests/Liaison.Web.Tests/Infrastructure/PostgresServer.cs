@@ -20,6 +20,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private string? _adminConnectionString;
     private string? _clusterDirectory;
     private string? _binDirectory;
+    private bool _clusterStarted;
 
     public async Task<string> CreateDatabaseAsync(CancellationToken ct)
     {
@@ -57,13 +58,22 @@ public sealed class PostgresServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_clusterDirectory is not null && _binDirectory is not null)
+        try
         {
-            await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", Path.Combine(_clusterDirectory, "data"), "-m", "immediate", "-w", "stop"], CancellationToken.None);
-            Directory.Delete(_clusterDirectory, recursive: true);
+            if (_clusterStarted)
+            {
+                await RunAsync(Path.Combine(_binDirectory!, "pg_ctl"), ["-D", Path.Combine(_clusterDirectory!, "data"), "-m", "immediate", "-w", "stop"], CancellationToken.None);
+            }
         }
+        finally
+        {
+            if (_clusterDirectory is not null && Directory.Exists(_clusterDirectory))
+            {
+                Directory.Delete(_clusterDirectory, recursive: true);
+            }
 
-        _startLock.Dispose();
+            _startLock.Dispose();
+        }
     }
 
     private async Task<string> EnsureStartedAsync(CancellationToken ct)
@@ -101,6 +111,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunAsync(Path.Combine(_binDirectory, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"], ct);
         var options = $"-p {port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
         await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(_clusterDirectory, "server.log"), "-w", "start"], ct);
+        _clusterStarted = true;
 
         return new NpgsqlConnectionStringBuilder
         {
