@@ -1,5 +1,6 @@
 using System.Net;
 using Liaison.Core.Common;
+using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Web.Tests.Infrastructure;
 
@@ -149,7 +150,7 @@ public abstract class StakeholdersApiTests(AppFactory app)
     {
         using var response = await _manager.PostAsync("/api/v1/accounts", new { name = $"Stakeholder list {Guid.NewGuid():N}" });
         await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
-        return (await response.ReadJsonAsync<Liaison.Core.Features.Accounts.AccountDetails>()).Id;
+        return (await response.ReadJsonAsync<AccountDetails>()).Id;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Liaison.Core.Access;
+using Liaison.Core.Common;
 using Liaison.Core.Features.Users;
 using Liaison.Web.Features.Users;
 using Liaison.Web.Tests.Infrastructure;
@@ -82,7 +83,7 @@ public abstract class TokensApiTests(AppFactory app)
 
         var problem = await locked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         (problem.GetProperty("detail").GetString() ?? "").ShouldContain("locked");
-        var users = await app.ClientFor(Principal.Admin).GetJsonAsync<Liaison.Core.Common.Page<UserView>>($"/api/v1/users?search={email}");
+        var users = await app.ClientFor(Principal.Admin).GetJsonAsync<Page<UserView>>($"/api/v1/users?search={email}");
         users.Items.ShouldHaveSingleItem().IsLockedOut.ShouldBeTrue();
     }
 
