@@ -69,7 +69,7 @@ public sealed class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPassword
             return [];
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowStorable();
         var today = DateOnly.FromDateTime(now);
         var signIns = new List<DemoSignIn>();
 

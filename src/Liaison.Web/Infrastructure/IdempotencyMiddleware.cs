@@ -31,7 +31,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
 
         var requestHash = await HashRequestAsync(http.Request);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowStorable();
         await using (var db = await dbs.CreateDbContextAsync(http.RequestAborted))
         {
             var stored = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);

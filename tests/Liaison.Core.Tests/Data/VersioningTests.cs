@@ -28,6 +28,19 @@ public sealed class VersioningTests : DatabaseTest
     }
 
     [Fact]
+    public async Task StampsKeepOnlyTheMicrosecondsPostgreSqlStores()
+    {
+        var agency = await SeedAgencyAsync();
+        // 3 ticks past a microsecond: PostgreSQL would drop them, so a returned time would differ from a re-read one.
+        Clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerMicrosecond * 7 + 3));
+
+        var created = (await Stakeholders.CreateAsync(agency.Admin, agency.Harbour, new StakeholderInput { FullName = "Iris Brennan" }, Ct)).Value;
+
+        (created.CreatedAt.Ticks % TimeSpan.TicksPerMicrosecond).ShouldBe(0);
+        created.CreatedAt.ShouldBe(Clock.GetUtcNow().UtcDateTime.AddTicks(-3));
+    }
+
+    [Fact]
     public async Task ASaveThatChangesNothingKeepsTheVersion()
     {
         var agency = await SeedAgencyAsync();

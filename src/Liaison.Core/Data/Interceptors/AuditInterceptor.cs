@@ -54,7 +54,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
 
         var actor = (context as LiaisonDb)?.Actor;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowStorable();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord)

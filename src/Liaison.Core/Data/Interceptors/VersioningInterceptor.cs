@@ -29,7 +29,7 @@ public sealed class VersioningInterceptor(TimeProvider clock) : SaveChangesInter
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowStorable();
         foreach (var entry in context.ChangeTracker.Entries<Entity>())
         {
             switch (entry.State)

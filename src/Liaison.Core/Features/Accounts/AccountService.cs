@@ -206,7 +206,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             return Result.Ok;
         }
 
-        account.ArchivedAt = clock.GetUtcNow().UtcDateTime;
+        account.ArchivedAt = clock.UtcNowStorable();
         return await db.TrySaveAsync("The account", ct) is { } error ? error : Result.Ok;
     }
 
@@ -273,7 +273,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         {
             db.AccountTeamMembers.Add(new AccountTeamMember
             {
-                AccountId = accountId, StaffId = staffId, Role = input.Role, AddedAt = clock.GetUtcNow().UtcDateTime,
+                AccountId = accountId, StaffId = staffId, Role = input.Role, AddedAt = clock.UtcNowStorable(),
             });
         }
         else
@@ -370,7 +370,7 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
 
         db.AccountTeamMembers.Add(new AccountTeamMember
         {
-            AccountId = accountId, StaffId = id, Role = role, AddedAt = clock.GetUtcNow().UtcDateTime,
+            AccountId = accountId, StaffId = id, Role = role, AddedAt = clock.UtcNowStorable(),
         });
     }
 }

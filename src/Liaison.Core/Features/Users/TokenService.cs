@@ -48,7 +48,7 @@ public sealed class TokenService(IDbContextFactory<LiaisonDb> dbs, TimeProvider 
             Name = cleanName,
             TokenHash = Hash(secret),
             Prefix = secret[..12],
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNowStorable(),
         };
         db.PersonalAccessTokens.Add(token);
         await db.SaveChangesAsync(ct);
@@ -74,7 +74,7 @@ public sealed class TokenService(IDbContextFactory<LiaisonDb> dbs, TimeProvider 
             return null;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowStorable();
         if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
         {
             token.LastUsedAt = now;
@@ -101,7 +101,7 @@ public sealed class TokenService(IDbContextFactory<LiaisonDb> dbs, TimeProvider 
             return Error.NotFound("The token");
         }
 
-        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        token.RevokedAt ??= clock.UtcNowStorable();
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }

@@ -230,7 +230,7 @@ public sealed class UserService(
             LockoutEnabled = true,
             SecurityStamp = NewStamp(),
             ConcurrencyStamp = Guid.NewGuid().ToString(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNowStorable(),
         };
         user.PasswordHash = hasher.HashPassword(user, password);
         return user;
