@@ -162,22 +162,12 @@ public sealed class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPassword
         return signIns;
     }
 
-    private LiaisonUser NewUser(string email, string name, Role role, string passwordHash, DateTime now) => new()
+    private LiaisonUser NewUser(string email, string name, Role role, string passwordHash, DateTime now)
     {
-        Id = Guid.CreateVersion7(),
-        Email = email,
-        UserName = email,
-        NormalizedEmail = normalizer.NormalizeEmail(email),
-        NormalizedUserName = normalizer.NormalizeName(email),
-        EmailConfirmed = true,
-        FullName = name,
-        Role = role,
-        LockoutEnabled = true,
-        PasswordHash = passwordHash,
-        SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-        ConcurrencyStamp = Guid.NewGuid().ToString(),
-        CreatedAt = now,
-    };
+        var user = LiaisonUser.Create(email, name, role, normalizer, now);
+        user.PasswordHash = passwordHash;
+        return user;
+    }
 
     private static string Slug(string name) =>
         new(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());

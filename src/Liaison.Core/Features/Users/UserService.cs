@@ -123,7 +123,7 @@ public sealed class UserService(
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
             user.PasswordHash = hasher.HashPassword(user, password);
-            user.SecurityStamp = NewStamp();
+            user.SecurityStamp = LiaisonUser.NewSecurityStamp();
         }
 
         user.StaffId ??= await LinkStaffAsync(db, user, "Administrator", ct);
@@ -175,7 +175,7 @@ public sealed class UserService(
 
         user.Role = role;
         // A new stamp makes the cookie revalidation notice the change within a minute.
-        user.SecurityStamp = NewStamp();
+        user.SecurityStamp = LiaisonUser.NewSecurityStamp();
         await db.SaveChangesAsync(ct);
         return ToView(user, accountName, clock.GetUtcNow());
     }
@@ -207,7 +207,7 @@ public sealed class UserService(
         if (user.IsDisabled != disabled)
         {
             user.IsDisabled = disabled;
-            user.SecurityStamp = NewStamp();
+            user.SecurityStamp = LiaisonUser.NewSecurityStamp();
             await db.SaveChangesAsync(ct);
         }
 
@@ -217,21 +217,7 @@ public sealed class UserService(
 
     private LiaisonUser NewUser(string email, string fullName, Role role, string password)
     {
-        var user = new LiaisonUser
-        {
-            Id = Guid.CreateVersion7(),
-            Email = email,
-            UserName = email,
-            NormalizedEmail = normalizer.NormalizeEmail(email),
-            NormalizedUserName = normalizer.NormalizeName(email),
-            EmailConfirmed = true,
-            FullName = fullName,
-            Role = role,
-            LockoutEnabled = true,
-            SecurityStamp = NewStamp(),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-            CreatedAt = clock.UtcNowStorable(),
-        };
+        var user = LiaisonUser.Create(email, fullName, role, normalizer, clock.UtcNowStorable());
         user.PasswordHash = hasher.HashPassword(user, password);
         return user;
     }
@@ -253,8 +239,6 @@ public sealed class UserService(
 
     private static Task<bool> AnotherActiveAdminAsync(LiaisonDb db, Guid userId, CancellationToken ct) =>
         db.Users.AnyAsync(u => u.Role == Role.Admin && !u.IsDisabled && u.Id != userId, ct);
-
-    private static string NewStamp() => Guid.NewGuid().ToString("N").ToUpperInvariant();
 
     private static UserView ToView(LiaisonUser u, string? accountName, DateTimeOffset now) => new(
         u.Id, u.Email!, u.FullName, u.Role, u.StaffId, u.ClientAccountId, accountName, u.IsDisabled,
