@@ -34,4 +34,34 @@ public sealed class SignInTests(E2EFixture fixture)
         await page.GotoAsync("accounts");
         page.Url.ShouldContain("/login");
     }
+
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    public async Task The_return_address_never_leaves_the_site(string returnUrl)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.FillAsync("#email", "jonas@northwind-pike.test");
+        await page.FillAsync("#password", LiveApp.Password);
+        await page.ClickAsync("#sign-in");
+
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        page.Url.ShouldStartWith(fixture.App.BaseUrl);
+    }
+
+    [Fact]
+    public async Task The_return_address_brings_the_user_back_to_the_page_they_asked_for()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("profile/tokens");
+        page.Url.ShouldContain("/login");
+
+        await page.FillAsync("#email", "jonas@northwind-pike.test");
+        await page.FillAsync("#password", LiveApp.Password);
+        await page.ClickAsync("#sign-in");
+
+        await page.Locator("#tokens-table").WaitForAsync();
+    }
 }
