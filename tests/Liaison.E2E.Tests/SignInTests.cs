@@ -38,6 +38,7 @@ public sealed class SignInTests(E2EFixture fixture)
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
+    [InlineData("///evil.example/phish")]
     [InlineData("/\\evil.example/phish")]
     public async Task The_return_address_never_leaves_the_site(string returnUrl)
     {
@@ -63,5 +64,19 @@ public sealed class SignInTests(E2EFixture fixture)
         await page.ClickAsync("#sign-in");
 
         await page.Locator("#tokens-table").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_does_not_authenticate_the_api()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsync("amira@northwind-pike.test", LiveApp.Password);
+        await page.WaitUntilInteractiveAsync();
+
+        // The browser sends its cookie, as a form on another site would: the API wants a bearer token.
+        var response = await page.Context.APIRequest.GetAsync("api/v1/accounts");
+
+        response.Status.ShouldBe(401);
+        response.Headers["content-type"].ShouldStartWith("application/problem+json");
     }
 }

@@ -50,7 +50,10 @@ public static class AccountAccess
     public static Task<bool> CanSeeAccountAsync(LiaisonDb db, CurrentUser user, Guid accountId, CancellationToken ct) =>
         db.Accounts.VisibleTo(db, user).AnyAsync(a => a.Id == accountId, ct);
 
-    /// <summary>Account data (name, status, dates, team) may be edited by admins and account managers on the team.</summary>
+    /// <summary>
+    /// Whether the role may edit account data (name, status, dates, team). Being on the team is checked
+    /// by <see cref="VisibleTo(IQueryable{Account}, LiaisonDb, CurrentUser)"/>, which every caller applies first.
+    /// </summary>
     public static bool CanEditAccount(CurrentUser user) => user.IsAdmin || user.Role == Role.AccountManager;
 
     /// <summary>Only admins and account managers open new accounts.</summary>

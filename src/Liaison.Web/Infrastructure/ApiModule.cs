@@ -1,4 +1,6 @@
 using Liaison.Web.Features.Accounts;
+using Liaison.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Liaison.Web.Features.Audit;
 using Liaison.Web.Features.Staff;
 using Liaison.Web.Features.Stakeholders;
@@ -11,8 +13,10 @@ public static class ApiModule
     /// <summary>Every /api/v1 endpoint: authenticated by default, the caller resolved once, errors as ProblemDetails.</summary>
     public static IEndpointRouteBuilder MapLiaisonApi(this IEndpointRouteBuilder app)
     {
+        // Bearer tokens only: the browser's cookie never authenticates an API call, so another site
+        // cannot ride a signed-in user's session (CSRF). The UI calls Core directly, not the API.
         var api = app.MapGroup("/api/v1")
-            .RequireAuthorization()
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = PersonalAccessTokenHandler.SchemeName })
             .ResolveCaller()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

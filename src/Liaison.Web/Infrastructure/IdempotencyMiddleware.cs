@@ -13,12 +13,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     public async Task InvokeAsync(HttpContext http, IDbContextFactory<LiaisonDb> dbs)
     {
         var key = http.Request.Headers[Header].ToString();
+        // Token answers are secrets and are never stored; a retry simply makes another token.
         if (string.IsNullOrEmpty(key) || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-            || !http.Request.Path.StartsWithSegments("/api/v1") || CallerResolution.UserId(http.User) is not { } userId)
+            || !http.Request.Path.StartsWithSegments("/api/v1") || http.Request.Path.StartsWithSegments("/api/v1/tokens")
+            || CallerResolution.UserId(http.User) is not { } userId)
         {
             await next(http);
             return;
@@ -35,7 +38,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         await using (var db = await dbs.CreateDbContextAsync(http.RequestAborted))
         {
             var stored = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
-            if (stored is not null && now - stored.CreatedAt > Retention)
+            // An answer older than the retention, or a first attempt that never finished (its node died), no longer holds the key.
+            if (stored is not null && (now - stored.CreatedAt > Retention || (stored.StatusCode == 0 && now - stored.CreatedAt > AbandonedAfter)))
             {
                 await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key).ExecuteDeleteAsync(http.RequestAborted);
                 stored = null;
@@ -67,26 +71,40 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         {
             await next(http);
         }
+        catch
+        {
+            // No answer was given, so the key must not stay "in progress": the client's retry runs again.
+            await ForgetAsync(dbs, userId, key);
+            throw;
+        }
         finally
         {
             http.Response.Body = original;
         }
 
+        // Recorded before the client is answered, so a client that hangs up still gets this answer on retry.
+        await RecordAsync(dbs, http, userId, key, buffer.ToArray());
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
-        await RecordAsync(dbs, http, userId, key, buffer.ToArray());
+    }
+
+    private static async Task ForgetAsync(IDbContextFactory<LiaisonDb> dbs, Guid userId, string key)
+    {
+        await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
+        await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
     }
 
     private static async Task RecordAsync(IDbContextFactory<LiaisonDb> dbs, HttpContext http, Guid userId, string key, byte[] body)
     {
-        await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
         var status = http.Response.StatusCode;
-        // Server errors are not answers: forget the key so the client's retry runs again.
-        if (status >= 500)
+        // Server errors and failed preconditions are not final answers: a retry (with a fresh If-Match) runs again.
+        if (status >= 500 || status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status428PreconditionRequired)
         {
-            await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+            await ForgetAsync(dbs, userId, key);
             return;
         }
+
+        await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
 
         await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.StatusCode, status)

@@ -50,6 +50,21 @@ public sealed class AccountServiceTests : DatabaseTest
     }
 
     [Fact]
+    public async Task ClientsCannotLearnTheirTierByFilteringOrSorting()
+    {
+        var agency = await SeedAgencyAsync();
+
+        // Harbourline is a Key account: a tier filter that excluded it would tell the client its tier.
+        var strategic = (await Accounts.ListAsync(agency.Client, new AccountListQuery(Tier: AccountTier.Strategic), Ct)).Value;
+        var key = (await Accounts.ListAsync(agency.Client, new AccountListQuery(Tier: AccountTier.Key), Ct)).Value;
+        var staffStrategic = (await Accounts.ListAsync(agency.Manager, new AccountListQuery(Tier: AccountTier.Strategic), Ct)).Value;
+
+        strategic.Items.Select(a => a.Id).ShouldBe(key.Items.Select(a => a.Id));
+        strategic.Items.ShouldHaveSingleItem().Id.ShouldBe(agency.Harbour);
+        staffStrategic.Items.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task AccountManagerOnTheTeamCanUpdate()
     {
         var agency = await SeedAgencyAsync();

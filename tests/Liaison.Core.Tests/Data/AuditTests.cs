@@ -121,7 +121,7 @@ public sealed class AuditTests : DatabaseTest
     }
 
     [Fact]
-    public async Task PasswordHashesAndSecurityStampsNeverReachTheLog()
+    public async Task PasswordHashesAndSecurityStampsAreLoggedAsChangedButNeverTheirValues()
     {
         var agency = await SeedAgencyAsync();
 
@@ -135,8 +135,6 @@ public sealed class AuditTests : DatabaseTest
         userEntries.Select(a => a.Action).ShouldBe([AuditAction.Created, AuditAction.Updated, AuditAction.Updated]);
         foreach (var entry in userEntries)
         {
-            entry.Changes.ShouldNotContain(nameof(LiaisonUser.PasswordHash));
-            entry.Changes.ShouldNotContain(nameof(LiaisonUser.SecurityStamp));
             entry.Changes.ShouldNotContain(stored.PasswordHash!);
             entry.Changes.ShouldNotContain(stored.SecurityStamp!);
             entry.Changes.ShouldNotContain("passphrase");
@@ -144,6 +142,23 @@ public sealed class AuditTests : DatabaseTest
 
         Changes(userEntries[1])["IsDisabled"].GetProperty("new").GetBoolean().ShouldBeTrue();
         Changes(userEntries[2])["Role"].GetProperty("new").GetString().ShouldBe("Admin");
+        Changes(userEntries[2])[nameof(LiaisonUser.PasswordHash)].GetString().ShouldBe("(changed)");
+    }
+
+    [Fact]
+    public async Task ResettingAnAdminsPasswordIsAuditedEvenThoughNothingElseChanges()
+    {
+        await Users.CreateOrResetAdminAsync("root@agency.test", "first long passphrase", Ct);
+        var before = (await ReadAuditAsync()).Count;
+
+        await Users.CreateOrResetAdminAsync("root@agency.test", "second long passphrase", Ct);
+
+        var entries = await ReadAuditAsync();
+        entries.Count.ShouldBe(before + 1);
+        var reset = entries.Last();
+        reset.Action.ShouldBe(AuditAction.Updated);
+        Changes(reset)[nameof(LiaisonUser.PasswordHash)].GetString().ShouldBe("(changed)");
+        reset.Changes.ShouldNotContain("passphrase");
     }
 
     [Fact]

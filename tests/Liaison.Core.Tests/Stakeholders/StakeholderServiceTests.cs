@@ -134,4 +134,16 @@ public sealed class StakeholderServiceTests : DatabaseTest
         second.Items.Select(s => s.FullName).ShouldBe(["Eve"]);
         second.NextCursor.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task NullRolesFromJsonMeanNoRoles()
+    {
+        var agency = await SeedAgencyAsync();
+
+        // A JSON body with "roles": null overwrites the list's initialiser with null.
+        var result = await Stakeholders.CreateAsync(agency.Admin, agency.Harbour, new StakeholderInput { FullName = "Una Null", Roles = null! }, Ct);
+
+        result.IsSuccess.ShouldBeTrue(result.Error?.Message);
+        result.Value.Roles.ShouldBeEmpty();
+    }
 }

@@ -47,6 +47,22 @@ public abstract class IdempotencyTests(AppFactory app)
     }
 
     [Fact]
+    public async Task AFailedPreconditionIsNotReplayedToACorrectedRetryAsync()
+    {
+        using var created = await _admin.PostAsync("/api/v1/accounts", new { name = $"Precondition {Guid.NewGuid():N}" });
+        var location = created.Headers.Location!.ToString();
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = "Renamed once" };
+
+        using var stale = await _admin.SendAsync(HttpMethod.Put, location, body, ifMatch: "\"7\"", idempotencyKey: key);
+        using var corrected = await _admin.SendAsync(HttpMethod.Put, location, body, ifMatch: "\"1\"", idempotencyKey: key);
+
+        await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await corrected.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        corrected.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task KeysBelongToTheirUserAsync()
     {
         var name = $"Idempotent {Guid.NewGuid():N}";

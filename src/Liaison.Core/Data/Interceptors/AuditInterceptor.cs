@@ -24,13 +24,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    // Secrets and bookkeeping that say nothing to a reader of the log.
+    // Bookkeeping that says nothing to a reader of the log.
     private static readonly HashSet<string> IgnoredProperties =
     [
-        nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt),
-        nameof(LiaisonUser.PasswordHash), nameof(LiaisonUser.SecurityStamp), nameof(LiaisonUser.ConcurrencyStamp),
+        nameof(Entity.Version), nameof(Entity.UpdatedAt), nameof(Entity.CreatedAt), nameof(LiaisonUser.ConcurrencyStamp),
         nameof(LiaisonUser.NormalizedEmail), nameof(LiaisonUser.NormalizedUserName),
-        nameof(LiaisonUser.AccessFailedCount), nameof(PersonalAccessToken.TokenHash), nameof(PersonalAccessToken.LastUsedAt),
+        nameof(LiaisonUser.AccessFailedCount), nameof(PersonalAccessToken.LastUsedAt),
+    ];
+
+    // Secrets: the log says that they changed, never what they are.
+    private static readonly HashSet<string> SecretProperties =
+    [
+        nameof(LiaisonUser.PasswordHash), nameof(LiaisonUser.SecurityStamp), nameof(PersonalAccessToken.TokenHash),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -75,6 +80,16 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey()
                 || name == nameof(IAccountOwned.AccountId))
             {
+                continue;
+            }
+
+            if (SecretProperties.Contains(name))
+            {
+                if (entry.State == EntityState.Modified && property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                {
+                    changes[name] = "(changed)";
+                }
+
                 continue;
             }
 

@@ -35,7 +35,8 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             accounts = accounts.Where(a => a.Status == status);
         }
 
-        if (query.Tier is { } tier)
+        // Tier is internal: a client filtering or sorting by it could learn their own account's tier.
+        if (query.Tier is { } tier && !user.IsClient)
         {
             accounts = accounts.Where(a => a.Tier == tier);
         }
@@ -65,7 +66,8 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
                 : r.Account.Tier == AccountTier.Standard ? 2 : 3,
         });
 
-        var ordered = (query.Sort, query.Descending) switch
+        var sort = user.IsClient && query.Sort == AccountSort.Tier ? AccountSort.Name : query.Sort;
+        var ordered = (sort, query.Descending) switch
         {
             (AccountSort.Status, false) => ranked.OrderBy(r => r.StatusRank).ThenBy(r => r.Account.Name),
             (AccountSort.Status, true) => ranked.OrderByDescending(r => r.StatusRank).ThenBy(r => r.Account.Name),

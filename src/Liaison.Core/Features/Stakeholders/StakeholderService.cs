@@ -44,6 +44,11 @@ public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs)
             people = people.Where(s => s.Support == support);
         }
 
+        if (query.Role is { } role)
+        {
+            people = people.Where(s => s.Roles.Contains(role));
+        }
+
         var ordered = (query.Sort, query.Descending) switch
         {
             (StakeholderSort.Influence, false) => people.OrderBy(s => s.Influence).ThenBy(s => s.FullName),
@@ -60,10 +65,8 @@ public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs)
             _ => people.OrderBy(s => s.FullName),
         };
 
-        var rows = await ordered.ThenBy(s => s.Id).ToListAsync(ct);
-        // Roles live in a JSON column; filtering them in memory keeps one query shape on both databases.
-        var filtered = query.Role is { } role ? rows.Where(s => s.Roles.Contains(role)) : rows;
-        return filtered.Skip(offset).Take(limit + 1).Select(ToView).ToList().ToPage(offset, limit);
+        var rows = await ordered.ThenBy(s => s.Id).Skip(offset).Take(limit + 1).ToListAsync(ct);
+        return rows.Select(ToView).ToList().ToPage(offset, limit);
     }
 
     /// <summary>Every stakeholder of the account, for the influence × support map.</summary>
@@ -190,7 +193,7 @@ public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs)
         person.Email = Text.Clean(input.Email)?.ToLowerInvariant();
         person.Phone = Text.Clean(input.Phone);
         person.ChatHandle = Text.Clean(input.ChatHandle);
-        person.Roles = [.. input.Roles.Distinct().Order()];
+        person.Roles = [.. (input.Roles ?? []).Distinct().Order()];
         person.Influence = input.Influence;
         person.Support = input.Support;
         person.RelationshipStrength = input.RelationshipStrength;
