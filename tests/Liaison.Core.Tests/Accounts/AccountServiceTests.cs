@@ -129,8 +129,9 @@ public sealed class AccountServiceTests : DatabaseTest
 
         created.AccountManagerId.ShouldBe(agency.Manager.StaffId);
         created.Version.ShouldBe(1);
-        var team = (await Accounts.ListTeamAsync(agency.Manager, created.Id, Ct)).Value;
-        team.ShouldHaveSingleItem().StaffId.ShouldBe(agency.Manager.StaffId!.Value);
+        var team = (await Accounts.ListTeamAsync(agency.Manager, created.Id, new PageRequest(), Ct)).Value;
+        team.NextCursor.ShouldBeNull();
+        team.Items.ShouldHaveSingleItem().StaffId.ShouldBe(agency.Manager.StaffId!.Value);
         (await Accounts.GetAsync(agency.ProjectManager, created.Id, Ct)).Error!.Kind.ShouldBe(ErrorKind.NotFound);
     }
 

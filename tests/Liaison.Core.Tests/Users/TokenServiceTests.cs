@@ -59,7 +59,7 @@ public sealed class TokenServiceTests : DatabaseTest
         (await Tokens.RevokeAsync(agency.Manager, token.Details.Id, Ct)).IsSuccess.ShouldBeTrue();
 
         (await Tokens.AuthenticateAsync(token.Token, Ct)).ShouldBeNull();
-        (await Tokens.ListAsync(agency.Manager, Ct)).ShouldHaveSingleItem().RevokedAt.ShouldBe(Clock.GetUtcNow().UtcDateTime);
+        (await Tokens.ListAsync(agency.Manager, new PageRequest(), Ct)).Value.Items.ShouldHaveSingleItem().RevokedAt.ShouldBe(Clock.GetUtcNow().UtcDateTime);
     }
 
     [Fact]
@@ -105,10 +105,10 @@ public sealed class TokenServiceTests : DatabaseTest
         await Tokens.AuthenticateAsync(token, Ct);
         Clock.Advance(TimeSpan.FromMinutes(2));
         await Tokens.AuthenticateAsync(token, Ct);
-        var afterTwoMinutes = (await Tokens.ListAsync(agency.Manager, Ct)).Single().LastUsedAt;
+        var afterTwoMinutes = (await Tokens.ListAsync(agency.Manager, new PageRequest(), Ct)).Value.Items.Single().LastUsedAt;
         Clock.Advance(TimeSpan.FromMinutes(4));
         await Tokens.AuthenticateAsync(token, Ct);
-        var afterSixMinutes = (await Tokens.ListAsync(agency.Manager, Ct)).Single().LastUsedAt;
+        var afterSixMinutes = (await Tokens.ListAsync(agency.Manager, new PageRequest(), Ct)).Value.Items.Single().LastUsedAt;
 
         afterTwoMinutes.ShouldBe(first);
         afterSixMinutes.ShouldBe(first.AddMinutes(6));

@@ -16,7 +16,7 @@ public abstract class TeamAndStaffApiTests(AppFactory app)
     [Fact]
     public async Task TeamListsTheManagerAndTheMembersAsync()
     {
-        var team = await app.ClientFor(Principal.TeamMemberOnTeam).GetJsonAsync<List<TeamMemberView>>($"/api/v1/accounts/{World.AccountA}/team");
+        var team = (await app.ClientFor(Principal.TeamMemberOnTeam).GetJsonAsync<Page<TeamMemberView>>($"/api/v1/accounts/{World.AccountA}/team")).Items;
 
         team.ShouldContain(m => m.StaffId == World.Person(Principal.ManagerOnTeam).StaffId && m.Role == TeamRole.AccountManager);
         team.ShouldContain(m => m.StaffId == World.Person(Principal.TeamMemberOnTeam).StaffId && m.Role == TeamRole.Specialist);
@@ -53,7 +53,7 @@ public abstract class TeamAndStaffApiTests(AppFactory app)
 
         using var after = await spare.GetAsync($"/api/v1/accounts/{account}");
         await after.ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        var team = await _admin.GetJsonAsync<List<TeamMemberView>>($"/api/v1/accounts/{account}/team");
+        var team = (await _admin.GetJsonAsync<Page<TeamMemberView>>($"/api/v1/accounts/{account}/team")).Items;
         team.ShouldNotContain(m => m.StaffId == World.SpareStaff.StaffId);
     }
 
@@ -65,7 +65,7 @@ public abstract class TeamAndStaffApiTests(AppFactory app)
         using var response = await _admin.DeleteAsync($"/api/v1/accounts/{account}/team/{World.Person(Principal.ManagerOnTeam).StaffId}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        var team = await _admin.GetJsonAsync<List<TeamMemberView>>($"/api/v1/accounts/{account}/team");
+        var team = (await _admin.GetJsonAsync<Page<TeamMemberView>>($"/api/v1/accounts/{account}/team")).Items;
         team.ShouldContain(m => m.StaffId == World.Person(Principal.ManagerOnTeam).StaffId);
     }
 

@@ -27,8 +27,9 @@ public abstract class TokensApiTests(AppFactory app)
         created.Name.ShouldBe("deploy script");
         response.Headers.Location?.ToString().ShouldBe($"/api/v1/tokens/{created.Id}");
 
-        var mine = await app.ClientWithToken(created.Token).GetJsonAsync<List<TokenView>>("/api/v1/tokens");
-        mine.ShouldContain(t => t.Id == created.Id && t.Name == "deploy script");
+        var mine = await app.ClientWithToken(created.Token).GetJsonAsync<Page<TokenView>>("/api/v1/tokens");
+        mine.Items.ShouldContain(t => t.Id == created.Id && t.Name == "deploy script");
+        mine.NextCursor.ShouldBeNull();
     }
 
     [Fact]

@@ -235,15 +235,23 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         return await QueryDetails(db, user, id).FirstAsync(ct);
     }
 
-    public async Task<Result<IReadOnlyList<TeamMemberView>>> ListTeamAsync(CurrentUser user, Guid accountId, CancellationToken ct)
+    public async Task<Result<Page<TeamMemberView>>> ListTeamAsync(CurrentUser user, Guid accountId, PageRequest page, CancellationToken ct)
     {
+        var paging = page.Resolve();
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        var (offset, limit) = paging.Value;
         await using var db = await dbs.OpenAsync(user, ct);
         if (!await AccountAccess.CanSeeAccountAsync(db, user, accountId, ct))
         {
             return Error.NotFound("The account");
         }
 
-        return await QueryTeam(db, accountId, null).ToListAsync(ct);
+        var members = await QueryTeam(db, accountId, null).Skip(offset).Take(limit + 1).ToListAsync(ct);
+        return members.ToPage(offset, limit);
     }
 
     public async Task<Result<TeamMemberView>> AddTeamMemberAsync(CurrentUser user, Guid accountId, TeamMemberInput input, CancellationToken ct)
@@ -320,7 +328,10 @@ public sealed class AccountService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         from t in db.AccountTeamMembers.AsNoTracking()
         join s in db.Staff on t.StaffId equals s.Id
         where t.AccountId == accountId && (staffId == null || t.StaffId == staffId)
-        orderby t.Role, s.FullName
+        // Roles are stored as text: rank them in their declared order, the account manager first.
+        let rank = t.Role == TeamRole.AccountManager ? 0 : t.Role == TeamRole.ProjectManager ? 1 : t.Role == TeamRole.Strategist ? 2
+            : t.Role == TeamRole.Creative ? 3 : t.Role == TeamRole.Developer ? 4 : t.Role == TeamRole.Specialist ? 5 : 6
+        orderby rank, s.FullName, s.Id
         select new TeamMemberView(s.Id, s.FullName, s.JobTitle, s.Email, t.Role, t.AddedAt);
 
     private static IQueryable<AccountDetails> QueryDetails(LiaisonDb db, CurrentUser user, Guid id) =>

@@ -84,12 +84,19 @@ public sealed class TokenService(IDbContextFactory<LiaisonDb> dbs, TimeProvider 
         return token.UserId;
     }
 
-    public async Task<IReadOnlyList<TokenView>> ListAsync(CurrentUser user, CancellationToken ct)
+    public async Task<Result<Page<TokenView>>> ListAsync(CurrentUser user, PageRequest page, CancellationToken ct)
     {
+        var paging = page.Resolve();
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        var (offset, limit) = paging.Value;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tokens = await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == user.UserId)
-            .OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
-        return tokens.Select(ToView).ToList();
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(offset).Take(limit + 1).ToListAsync(ct);
+        return tokens.Select(ToView).ToList().ToPage(offset, limit);
     }
 
     public async Task<Result> RevokeAsync(CurrentUser user, Guid tokenId, CancellationToken ct)

@@ -88,9 +88,9 @@ public static class AccountsApi
         Guid id, HttpContext http, AccountService accounts, CancellationToken ct) =>
         (await accounts.RestoreAsync(http.Caller(), id, ct)).ToOk();
 
-    private static async Task<Results<Ok<IReadOnlyList<TeamMemberView>>, ProblemHttpResult>> ListTeamAsync(
-        Guid id, HttpContext http, AccountService accounts, CancellationToken ct) =>
-        (await accounts.ListTeamAsync(http.Caller(), id, ct)).ToOk();
+    private static async Task<Results<Ok<Page<TeamMemberView>>, ProblemHttpResult>> ListTeamAsync(
+        Guid id, HttpContext http, AccountService accounts, CancellationToken ct, int? limit = null, string? cursor = null) =>
+        (await accounts.ListTeamAsync(http.Caller(), id, new PageRequest(limit, cursor), ct)).ToOk();
 
     private static async Task<Results<Ok<TeamMemberView>, ProblemHttpResult>> AddTeamMemberAsync(
         Guid id, TeamMemberInput input, HttpContext http, AccountService accounts, CancellationToken ct) =>

@@ -73,8 +73,9 @@ public static class TokensApi
             new TokenCreated(result.Value.Token, details.Id, details.Name, details.Prefix, details.CreatedAt));
     }
 
-    private static async Task<Ok<IReadOnlyList<TokenView>>> ListAsync(HttpContext http, TokenService tokens, CancellationToken ct) =>
-        TypedResults.Ok(await tokens.ListAsync(http.Caller(), ct));
+    private static async Task<Results<Ok<Page<TokenView>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, TokenService tokens, CancellationToken ct, int? limit = null, string? cursor = null) =>
+        (await tokens.ListAsync(http.Caller(), new PageRequest(limit, cursor), ct)).ToOk();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         Guid id, HttpContext http, TokenService tokens, CancellationToken ct) =>
