@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Users;

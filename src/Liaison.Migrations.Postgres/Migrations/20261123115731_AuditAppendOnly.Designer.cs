@@ -421,7 +421,7 @@ namespace Liaison.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Liaison.Core.Features.Users.PersonalAccessToken", b =>
+            modelBuilder.Entity("Liaison.Core.Features.Integrations.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -571,7 +571,7 @@ namespace Liaison.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Liaison.Core.Features.Users.PersonalAccessToken", b =>
+            modelBuilder.Entity("Liaison.Core.Features.Integrations.PersonalAccessToken", b =>
                 {
                     b.HasOne("Liaison.Core.Features.Users.LiaisonUser", null)
                         .WithMany()

@@ -414,7 +414,7 @@ namespace Liaison.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Liaison.Core.Features.Users.PersonalAccessToken", b =>
+            modelBuilder.Entity("Liaison.Core.Features.Integrations.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -560,7 +560,7 @@ namespace Liaison.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Liaison.Core.Features.Users.PersonalAccessToken", b =>
+            modelBuilder.Entity("Liaison.Core.Features.Integrations.PersonalAccessToken", b =>
                 {
                     b.HasOne("Liaison.Core.Features.Users.LiaisonUser", null)
                         .WithMany()

@@ -411,7 +411,7 @@ namespace Liaison.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Liaison.Core.Features.Users.PersonalAccessToken", b =>
+            modelBuilder.Entity("Liaison.Core.Features.Integrations.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -557,7 +557,7 @@ namespace Liaison.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Liaison.Core.Features.Users.PersonalAccessToken", b =>
+            modelBuilder.Entity("Liaison.Core.Features.Integrations.PersonalAccessToken", b =>
                 {
                     b.HasOne("Liaison.Core.Features.Users.LiaisonUser", null)
                         .WithMany()

@@ -1,10 +1,11 @@
 using Liaison.Web.Features.Accounts;
-using Liaison.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authorization;
 using Liaison.Web.Features.Audit;
+using Liaison.Web.Features.Integrations;
 using Liaison.Web.Features.Staff;
 using Liaison.Web.Features.Stakeholders;
 using Liaison.Web.Features.Users;
+using Liaison.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Liaison.Web.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Liaison.Core.Data;
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Liaison.Core.Common;
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

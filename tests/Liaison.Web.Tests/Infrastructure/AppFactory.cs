@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Liaison.Core.Data;
+using Liaison.Core.Features.Integrations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Web.Tests.Infrastructure;

@@ -1,4 +1,6 @@
 using System.Net;
+using Liaison.Core.Features.Integrations;
+using Liaison.Web.Features.Integrations;
 using Liaison.Web.Tests.Infrastructure;
 
 namespace Liaison.Web.Tests.Users;

@@ -1,7 +1,9 @@
 using System.Net;
 using Liaison.Core.Access;
 using Liaison.Core.Common;
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Users;
+using Liaison.Web.Features.Integrations;
 using Liaison.Web.Features.Users;
 using Liaison.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

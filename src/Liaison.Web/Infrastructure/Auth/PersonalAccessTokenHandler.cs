@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Liaison.Core.Access;
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -5,7 +5,7 @@ using Liaison.Core.Common;
 using Liaison.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Liaison.Core.Features.Users;
+namespace Liaison.Core.Features.Integrations;
 
 public sealed record TokenView(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 

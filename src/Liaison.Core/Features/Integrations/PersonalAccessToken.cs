@@ -1,4 +1,4 @@
-namespace Liaison.Core.Features.Users;
+namespace Liaison.Core.Features.Integrations;
 
 /// <summary>A bearer token for API clients. Only its SHA-256 hash is stored.</summary>
 public sealed class PersonalAccessToken

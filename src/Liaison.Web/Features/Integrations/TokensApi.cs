@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Liaison.Core.Common;
+using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Users;
 using Liaison.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
-namespace Liaison.Web.Features.Users;
+namespace Liaison.Web.Features.Integrations;
 
 public sealed class TokenRequest
 {
