@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -42,6 +43,19 @@ public static class LiaisonHosting
 
         services.AddLiaisonIdentity(builder.Configuration);
         services.AddLiaisonApi(builder.Configuration);
+
+        // Behind a TLS-terminating load balancer the app must learn the client's scheme and address from
+        // it, or the cookie loses Secure, HSTS is never sent and the rate limit sees one client. Off by
+        // default: trusting these headers without such a proxy would let a client forge them.
+        if (builder.Configuration.GetValue("Proxy:TrustForwardedHeaders", false))
+        {
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            });
+        }
 
         services.AddDataProtection().SetApplicationName("Liaison").PersistKeysToDbContext<LiaisonDb>();
         services.AddHealthChecks().AddDbContextCheck<LiaisonDb>("database", tags: ["ready"]);
@@ -145,6 +159,11 @@ public static class LiaisonHosting
 
     public static WebApplication UseLiaison(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Proxy:TrustForwardedHeaders", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())

@@ -71,6 +71,24 @@ public abstract class PlatformTests(AppFactory app)
 
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : "";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ForwardedHeadersCountOnlyWhenTheProxyIsTrustedAsync(bool trusted)
+    {
+        await using var host = app.WithWebHostBuilder(b => b.UseSetting("Proxy:TrustForwardedHeaders", trusted ? "true" : "false"));
+        using var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/login");
+        // As a TLS-terminating load balancer would send it, for a public host name (HSTS skips localhost).
+        request.Headers.Host = "liaison.example";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        response.Headers.Contains("Strict-Transport-Security").ShouldBe(trusted);
+    }
 }
 
 public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests(app), IClassFixture<SqliteApp>;
