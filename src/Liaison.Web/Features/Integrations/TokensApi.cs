@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Integrations;
-using Liaison.Core.Features.Users;
 using Liaison.Web.Infrastructure;
+using Liaison.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Liaison.Web.Features.Integrations;
 
@@ -38,7 +37,7 @@ public static class TokensApi
     }
 
     private static async Task<Results<Created<TokenCreated>, ProblemHttpResult>> CreateAsync(
-        TokenRequest request, SignInManager<LiaisonUser> signIn, TokenService tokens, CancellationToken ct)
+        TokenRequest request, LiaisonSignInManager signIn, TokenService tokens, CancellationToken ct)
     {
         if (InputValidation.Validate(request) is { } invalid)
         {
@@ -48,6 +47,7 @@ public static class TokensApi
         var user = await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
         if (user is null)
         {
+            signIn.SpendAsMuchAsAPasswordCheck(request.Password);
             return BadCredentials();
         }
 
