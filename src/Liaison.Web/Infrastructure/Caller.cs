@@ -16,7 +16,7 @@ public static class CallerResolution
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (http.User.Identity?.IsAuthenticated != true)
+            if (http.User.Identity?.IsAuthenticated != true || http.Items.ContainsKey(ItemKey))
             {
                 return await next(context);
             }
@@ -29,11 +29,14 @@ public static class CallerResolution
                 return ProblemResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Your sign-in is no longer valid.");
             }
 
-            http.Items[ItemKey] = user;
+            http.SetCaller(user);
             return await next(context);
         });
         return group;
     }
+
+    /// <summary>Records the caller when authentication has already loaded them fresh.</summary>
+    public static void SetCaller(this HttpContext http, CurrentUser user) => http.Items[ItemKey] = user;
 
     /// <summary>The caller of an endpoint in a group with <see cref="ResolveCaller"/>.</summary>
     public static CurrentUser Caller(this HttpContext http) =>

@@ -76,9 +76,9 @@ public static class CommandLine
             await MigrateIfConfiguredAsync(app, ct);
             await using var scope = app.Services.CreateAsyncScope();
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<LiaisonUser>>().FindByEmailAsync(parse.GetRequiredValue(tokenEmail));
-            if (user is null || user.IsDisabled)
+            if (user is null)
             {
-                await Console.Error.WriteLineAsync("No active user has that e-mail address.");
+                await Console.Error.WriteLineAsync("No user has that e-mail address.");
                 return 1;
             }
 

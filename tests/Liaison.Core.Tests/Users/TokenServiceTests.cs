@@ -17,7 +17,7 @@ public sealed class TokenServiceTests : DatabaseTest
         var token = (await Tokens.CreateAsync(agency.Manager.UserId, "Reporting script", Ct)).Value;
 
         token.Token.ShouldStartWith("lia_");
-        (await Tokens.AuthenticateAsync(token.Token, Ct)).ShouldBe(agency.Manager.UserId);
+        (await Tokens.AuthenticateAsync(token.Token, Ct)).ShouldNotBeNull().UserId.ShouldBe(agency.Manager.UserId);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class TokenServiceTests : DatabaseTest
         var result = await Tokens.RevokeAsync(agency.Admin, token.Details.Id, Ct);
 
         result.Error!.Kind.ShouldBe(ErrorKind.NotFound);
-        (await Tokens.AuthenticateAsync(token.Token, Ct)).ShouldBe(agency.Manager.UserId);
+        (await Tokens.AuthenticateAsync(token.Token, Ct)).ShouldNotBeNull().UserId.ShouldBe(agency.Manager.UserId);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class TokenService(IDbContextFactory<LiaisonDb> dbs, TimeProvider 
             .Select(u => new CurrentUser(u.Id, u.FullName, u.Role, u.StaffId, u.ClientAccountId)).FirstOrDefaultAsync(ct);
         if (owner is null)
         {
-            return Error.NotFound("The user");
+            return new Error(ErrorKind.NotFound, "No active user: the user is unknown or disabled.");
         }
 
         db.Actor = owner;
@@ -55,8 +55,11 @@ public sealed class TokenService(IDbContextFactory<LiaisonDb> dbs, TimeProvider 
         return new NewToken(secret, ToView(token));
     }
 
-    /// <summary>The user a bearer token stands for, or null if it is unknown, revoked or its user disabled.</summary>
-    public async Task<Guid?> AuthenticateAsync(string secret, CancellationToken ct)
+    /// <summary>
+    /// The user a bearer token stands for, loaded with the token in one query, or null if the token is
+    /// unknown or revoked or its user disabled.
+    /// </summary>
+    public async Task<CurrentUser?> AuthenticateAsync(string secret, CancellationToken ct)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
@@ -65,23 +68,24 @@ public sealed class TokenService(IDbContextFactory<LiaisonDb> dbs, TimeProvider 
 
         var hash = Hash(secret);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var token = await db.PersonalAccessTokens
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Where(t => db.Users.Any(u => u.Id == t.UserId && !u.IsDisabled))
+        var found = await (from t in db.PersonalAccessTokens
+                           join u in db.Users on t.UserId equals u.Id
+                           where t.TokenHash == hash && t.RevokedAt == null && !u.IsDisabled
+                           select new { Token = t, User = new CurrentUser(u.Id, u.FullName, u.Role, u.StaffId, u.ClientAccountId) })
             .FirstOrDefaultAsync(ct);
-        if (token is null)
+        if (found is null)
         {
             return null;
         }
 
         var now = clock.UtcNowStorable();
-        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
+        if (found.Token.LastUsedAt is null || now - found.Token.LastUsedAt > LastUsedResolution)
         {
-            token.LastUsedAt = now;
+            found.Token.LastUsedAt = now;
             await db.SaveChangesAsync(ct);
         }
 
-        return token.UserId;
+        return found.User;
     }
 
     public async Task<Result<Page<TokenView>>> ListAsync(CurrentUser user, PageRequest page, CancellationToken ct)

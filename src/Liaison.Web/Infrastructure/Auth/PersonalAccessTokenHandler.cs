@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Liaison.Core.Access;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -13,8 +12,7 @@ public sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenService tokens,
-    CurrentUserLoader users)
+    TokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PersonalAccessToken";
@@ -27,12 +25,14 @@ public sealed class PersonalAccessTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var userId = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        var user = userId is { } id ? await users.LoadAsync(id, Context.RequestAborted) : null;
+        var user = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (user is null)
         {
             return AuthenticateResult.Fail("The token is unknown, revoked, or its user is disabled.");
         }
+
+        // The endpoints' caller is this user, just loaded: no need to load them again.
+        Context.SetCaller(user);
 
         var identity = new ClaimsIdentity(
             [
