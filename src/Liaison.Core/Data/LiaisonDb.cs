@@ -1,9 +1,11 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +26,32 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<StaffRate> StaffRates => Set<StaffRate>();
+
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+
+    public DbSet<EngagementMember> EngagementMembers => Set<EngagementMember>();
+
+    public DbSet<PlannedDeliverable> PlannedDeliverables => Set<PlannedDeliverable>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<RateCardLine> RateCardLines => Set<RateCardLine>();
+
+    public DbSet<ProgressReading> ProgressReadings => Set<ProgressReading>();
+
+    public DbSet<HandOffQuestion> HandOffQuestions => Set<HandOffQuestion>();
+
+    public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+
+    public DbSet<Expense> Expenses => Set<Expense>();
+
+    public DbSet<TimeRollup> TimeRollups => Set<TimeRollup>();
+
+    public DbSet<MonthLock> MonthLocks => Set<MonthLock>();
+
+    public DbSet<TimeImport> TimeImports => Set<TimeImport>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 

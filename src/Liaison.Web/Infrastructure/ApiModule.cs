@@ -1,8 +1,10 @@
 using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
+using Liaison.Web.Features.Engagements;
 using Liaison.Web.Features.Integrations;
 using Liaison.Web.Features.Staff;
 using Liaison.Web.Features.Stakeholders;
+using Liaison.Web.Features.Time;
 using Liaison.Web.Features.Users;
 using Liaison.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -30,6 +32,10 @@ public static class ApiModule
         api.MapStakeholdersApi();
         api.MapStaffApi();
         api.MapAuditApi();
+        api.MapEngagementsApi();
+        api.MapTimeApi();
+        api.MapExpensesApi();
+        api.MapProfitabilityApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))

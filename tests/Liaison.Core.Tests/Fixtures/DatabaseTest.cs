@@ -36,7 +36,7 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected StakeholderService Stakeholders => new(Database);
 
-    protected StaffService StaffDirectory => new(Database);
+    protected StaffService StaffDirectory => new(Database, Clock);
 
     protected UserService Users => new(Database, Hasher, Normalizer, Clock);
 

@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
 using Liaison.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -181,6 +185,180 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   200    200  403  403  401",
             Foreign: "401  200   200   200    200  403  403  401",
             _ => Call.None),
+        // Staff records are the agency's; only admins change them or see rates. "Foreign" is a missing person.
+        new("GET /api/v1/staff/{id}",
+            Own:     "401  200   200   200    200  404  404  401",
+            Foreign: "401  404   404   404    404  404  404  401",
+            c => Call.To(("id", c.Own ? World.SpareStaff.StaffId!.Value : MissingId))),
+        new("POST /api/v1/staff",
+            Own:     "401  201   403   403    403  403  403  401",
+            Foreign: "401  201   403   403    403  403  403  401",
+            _ => Task.FromResult(new Call(Body: new { fullName = "Matrix Staff", email = UniqueEmail(), discipline = "Design" }))),
+        new("PUT /api/v1/staff/{id}",
+            Own:     "401  200   403   403    403  404  404  401",
+            Foreign: "401  404   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.Own ? World.SpareStaff.StaffId!.Value : MissingId)],
+                Body: new { fullName = "Sam Spare", email = World.SpareStaff.Email, discipline = "Design", weeklyCapacityMinutes = 2100 + (int)c.Principal },
+                IfMatch: c.Own ? await ETagAsync(db => db.Staff.Where(x => x.Id == World.SpareStaff.StaffId).Select(x => x.Version)) : "\"1\"")),
+        new("POST /api/v1/staff/{id}/rates",
+            Own:     "401  200   403   403    403  404  404  401",
+            Foreign: "401  404   404   404    404  404  404  401",
+            c => Task.FromResult(new Call(
+                Route: [("id", c.Own ? World.SpareStaff.StaffId!.Value : MissingId)],
+                Body: new { effectiveFrom = NextDay(), costRate = 5000, billRate = 12000 }))),
+
+        // Engagements: managers on the account's team run them, team members see the ones they are on,
+        // a client sees their own account's (without money or notes) and may change none.
+        new("GET /api/v1/engagements",
+            Own:     "401  200   200   200    200  200  200  401",
+            Foreign: "401  200   200   200    200  200  200  401",
+            _ => Call.None),
+        new("POST /api/v1/engagements",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: new { accountId = c.Account, name = "Matrix engagement" }))),
+        new("GET /api/v1/engagements/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Engagement))),
+        new("PUT /api/v1/engagements/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", c.Engagement)], Body: EngagementBody(c), IfMatch: await EngagementETagAsync(c.Engagement))),
+        new("POST /api/v1/engagements/{id}/rag",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Engagement)], Body: new { rag = "Amber", reason = "Matrix" }))),
+        new("POST /api/v1/engagements/{id}/status",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Engagement)], Body: new { status = "InDelivery" }))),
+        new("POST /api/v1/engagements/{id}/progress",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Engagement)], Body: new { percent = 10 }))),
+        // The hand-off rows each get a fresh engagement in the state they act on; drafts and hand-offs
+        // are invisible to clients and to team members who are not on them.
+        new("POST /api/v1/engagements/{id}/hand-off",
+            Own:     "401  200   200   404    404  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewEngagementAsync(c, send: false))])),
+        new("POST /api/v1/engagements/{id}/hand-off/acknowledge",
+            Own:     "401  403   200   404    404  404  404  401",
+            Foreign: "401  403   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewEngagementAsync(c, send: true))], Body: new { questions = new[] { "Who signs off?" } })),
+        new("POST /api/v1/engagements/{id}/hand-off/questions/{questionId}/answer",
+            Own:     "401  200   200   404    404  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c =>
+            {
+                var (engagementId, questionId) = await NewQuestionAsync(c);
+                return new Call(Route: [("id", engagementId), ("questionId", questionId)], Body: new { answer = "The sponsor." });
+            }),
+        new("GET /api/v1/engagements/{id}/budget",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Engagement))),
+        new("PUT /api/v1/engagements/{id}/budget",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", c.Engagement)], Body: new { hoursCapMinutes = 60000 }, IfMatch: await EngagementETagAsync(c.Engagement))),
+        new("GET /api/v1/engagements/{id}/profitability",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Engagement))),
+        new("GET /api/v1/accounts/{id}/profitability",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
+        new("GET /api/v1/accounts/{id}/workload",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
+        new("GET /api/v1/workload",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    200  403  403  401",
+            _ => Call.None),
+
+        // Time and expenses: people log to engagements they belong to; managers see and fix their
+        // engagements' entries; clients see none. A wrong engagement in the body is a 400.
+        new("GET /api/v1/time-entries",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    200  403  403  401",
+            _ => Call.None),
+        new("POST /api/v1/time-entries",
+            Own:     "401  400   201   400    201  403  403  401",
+            Foreign: "401  400   400   400    400  403  403  401",
+            c => Task.FromResult(new Call(Body: new { engagementId = c.Engagement, date = World.WorkDay, minutes = 30 }))),
+        new("GET /api/v1/time-entries/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("id", c.TimeEntry))),
+        new("PUT /api/v1/time-entries/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.TimeEntry)],
+                Body: new { engagementId = c.Engagement, staffId = c.Logger, date = World.WorkDay, minutes = 90 },
+                IfMatch: await ETagAsync(db => db.TimeEntries.Where(x => x.Id == c.TimeEntry).Select(x => x.Version)))),
+        new("DELETE /api/v1/time-entries/{id}",
+            Own:     "401  204   204   404    204  404  404  401",
+            Foreign: "401  204   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewTimeEntryAsync(c))])),
+        new("GET /api/v1/time-entries/week",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    404  403  403  401",
+            c => Task.FromResult(new Call(Query: c.Own ? null : $"staffId={World.ManagerOfB.StaffId}"))),
+        new("PUT /api/v1/time-entries/week",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    404  403  403  401",
+            c => Task.FromResult(new Call(Body: new { staffId = c.Own ? null : World.ManagerOfB.StaffId, weekStart = new DateOnly(2019, 1, 7), rows = Array.Empty<object>() }))),
+        new("GET /api/v1/time-locks",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    200  403  403  401",
+            _ => Call.None),
+        new("POST /api/v1/time-locks",
+            Own:     "401  201   403   403    403  403  403  401",
+            Foreign: "401  201   403   403    403  403  403  401",
+            _ => Task.FromResult(new Call(Body: new { month = NextMonth() }))),
+        // "Own" is a locked month, "foreign" one that is not.
+        new("DELETE /api/v1/time-locks/{month}",
+            Own:     "401  204   403   403    403  403  403  401",
+            Foreign: "401  404   403   403    403  403  403  401",
+            async c =>
+            {
+                var month = NextMonth();
+                if (c.Own)
+                {
+                    World.Must(await AsAdminAsync<MonthLockService, Result<MonthLockView>>((locks, admin, ct) => locks.LockAsync(admin, new LockInput(month), ct)));
+                }
+
+                return new Call(Route: [("month", month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+            }),
+        new("GET /api/v1/expenses",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    200  403  403  401",
+            _ => Call.None),
+        new("POST /api/v1/expenses",
+            Own:     "401  400   201   400    201  403  403  401",
+            Foreign: "401  400   400   400    400  403  403  401",
+            c => Task.FromResult(new Call(Body: new { engagementId = c.Engagement, date = World.WorkDay, amount = 1000 }))),
+        new("GET /api/v1/expenses/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("id", c.Expense))),
+        new("PUT /api/v1/expenses/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.Expense)],
+                Body: new { engagementId = c.Engagement, staffId = c.Logger, date = World.WorkDay, amount = 4500 },
+                IfMatch: await ETagAsync(db => db.Expenses.Where(x => x.Id == c.Expense).Select(x => x.Version)))),
+        new("DELETE /api/v1/expenses/{id}",
+            Own:     "401  204   204   404    204  404  404  401",
+            Foreign: "401  204   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewExpenseAsync(c))])),
         new("GET /api/v1/accounts/{accountId}/audit",
             Own:     "401  200   403   404    403  403  404  401",
             Foreign: "401  200   404   404    404  404  403  401",
@@ -300,6 +478,10 @@ public abstract class AccessMatrixTests(AppFactory app)
         {
             failure = $"{what}: refused with {status} but the database changed: {before} -> {after}";
         }
+        else if (c.Principal is ClientOfA or ClientOfB && status < 300)
+        {
+            failure = LeakToClient(what, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
 
         if (row.CleanUpAsync is not null)
         {
@@ -325,7 +507,12 @@ public abstract class AccessMatrixTests(AppFactory app)
             string.Join(",", users.Select(u => $"{u.Role}/{u.IsDisabled}/{u.SecurityStamp}")),
             await db.PersonalAccessTokens.CountAsync(ct),
             await db.PersonalAccessTokens.CountAsync(t => t.RevokedAt != null, ct),
-            await db.AuditEntries.CountAsync(ct));
+            await db.AuditEntries.CountAsync(ct),
+            await db.Engagements.SumAsync(e => e.Version, ct),
+            await db.TimeEntries.SumAsync(t => t.Version, ct) + await db.TimeEntries.CountAsync(ct),
+            await db.Expenses.SumAsync(x => x.Version, ct) + await db.Expenses.CountAsync(ct),
+            await db.Staff.SumAsync(x => x.Version, ct) + await db.StaffRates.CountAsync(ct),
+            await db.MonthLocks.CountAsync(ct) + await db.HandOffQuestions.CountAsync(q => q.Answer != null, ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -365,13 +552,129 @@ public abstract class AccessMatrixTests(AppFactory app)
     private Task<Result> RemoveSpareStaffAsync(Guid accountId) => AsAdminAsync<AccountService, Result>((accounts, admin, ct) =>
         accounts.RemoveTeamMemberAsync(admin, accountId, World.SpareStaff.StaffId!.Value, ct));
 
+    /// <summary>
+    /// What a client may never read: costs, rates, margins, budgets, revenue, internal notes and the
+    /// hand-off. Any such field with a value, or any text the seed marked "Internal:", fails the walk.
+    /// </summary>
+    private static readonly Regex InternalField = new(
+        "^(cost|.*Cost$|.*Rate$|rate|margin|.*Margin|revenue|.*Revenue|budget|fee|.*Fee|.*Units$|notes|internalNotes|note|handOff|brief|ragReason|burn|ledger)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static string? LeakToClient(string what, string body)
+    {
+        if (body.Contains("Internal:", StringComparison.Ordinal))
+        {
+            return $"{what}: a client got internal text: {Shorten(body)}";
+        }
+
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(body);
+        var leaks = new List<string>();
+        void Walk(JsonElement element, string path)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (InternalField.IsMatch(property.Name) && property.Value.ValueKind is not JsonValueKind.Null)
+                        {
+                            leaks.Add($"{path}.{property.Name}");
+                        }
+
+                        Walk(property.Value, $"{path}.{property.Name}");
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item, $"{path}[{i++}]");
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(json.RootElement, "$");
+        return leaks.Count == 0 ? null : $"{what}: a client got internal fields {string.Join(", ", leaks)}";
+    }
+
+    private static int _days;
+
+    /// <summary>A day no earlier call used, for rates that must start on distinct days.</summary>
+    private static DateOnly NextDay() => new DateOnly(2020, 1, 1).AddDays(Interlocked.Increment(ref _days));
+
+    private static int _months;
+
+    /// <summary>A month no earlier call used and no seeded time falls in.</summary>
+    private static DateOnly NextMonth() => new DateOnly(1990, 1, 1).AddMonths(Interlocked.Increment(ref _months));
+
+    private async Task<string> ETagAsync(Func<Liaison.Core.Data.LiaisonDb, IQueryable<long>> version)
+    {
+        await using var db = await app.OpenDbAsync();
+        return $"\"{await version(db).SingleAsync(TestContext.Current.CancellationToken)}\"";
+    }
+
+    private Task<string> EngagementETagAsync(Guid id) => ETagAsync(db => db.Engagements.Where(e => e.Id == id).Select(e => e.Version));
+
+    /// <summary>The body of an update that keeps the seeded engagement as it is.</summary>
+    private static object EngagementBody(Case c)
+    {
+        var seed = World.NewEngagement(c.Account, c.Manager.StaffId!.Value, c.Own ? [c.Logger] : []);
+        return new
+        {
+            seed.Name, seed.Type, seed.ClientNeeds, seed.Goals, seed.Deliverables, seed.StartDate, seed.EndDate,
+            seed.AccountManagerId, seed.ProjectManagerId, seed.Members, seed.InternalNotes,
+        };
+    }
+
+    /// <summary>A fresh engagement of the case's account, run by its manager: a draft, or sent to the PM.</summary>
+    private async Task<Guid> NewEngagementAsync(Case c, bool send)
+    {
+        var draft = World.Must(await AsAdminAsync<EngagementService, Result<EngagementView>>((engagements, admin, ct) =>
+            engagements.CreateAsync(admin, World.NewEngagement(c.Account, c.Manager.StaffId!.Value, [], "Matrix hand-off"), ct)));
+        if (send)
+        {
+            World.Must(await AsAdminAsync<HandOffService, Result<EngagementView>>((handOffs, admin, ct) => handOffs.SendAsync(admin, draft.Id, null, ct)));
+        }
+
+        return draft.Id;
+    }
+
+    /// <summary>A hand-off the PM acknowledged with one question.</summary>
+    private async Task<(Guid Engagement, Guid Question)> NewQuestionAsync(Case c)
+    {
+        var id = await NewEngagementAsync(c, send: true);
+        await using var scope = app.Services.CreateAsyncScope();
+        var ct = TestContext.Current.CancellationToken;
+        var pm = await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(c.Manager.UserId, ct);
+        var view = World.Must(await scope.ServiceProvider.GetRequiredService<HandOffService>()
+            .AcknowledgeAsync(pm!, id, null, new AcknowledgeInput(["Who signs off?"]), ct));
+        return (id, view.HandOff.Questions[0].Id);
+    }
+
+    private async Task<Guid> NewTimeEntryAsync(Case c) =>
+        World.Must(await AsAdminAsync<TimeService, Result<TimeEntryView>>((time, admin, ct) => time.CreateAsync(admin,
+            new TimeEntryInput { EngagementId = c.Engagement, StaffId = c.Logger, Date = World.WorkDay, Minutes = 15 }, ct))).Id;
+
+    private async Task<Guid> NewExpenseAsync(Case c) =>
+        World.Must(await AsAdminAsync<ExpenseService, Result<ExpenseView>>((expenses, admin, ct) => expenses.CreateAsync(admin,
+            new ExpenseInput { EngagementId = c.Engagement, StaffId = c.Logger, Date = World.WorkDay, Amount = 100 }, ct))).Id;
+
     private static string UniqueEmail() => $"matrix-{Guid.NewGuid():N}@liaison.test";
 
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 
     private sealed record Snapshot(
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
-        string Users, int Tokens, int RevokedTokens, int AuditEntries);
+        string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
+        long StaffAndRates, long LocksAndAnswers);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -380,22 +683,36 @@ public abstract class AccessMatrixTests(AppFactory app)
 
         public Guid Stakeholder => Own ? World.StakeholderA : World.StakeholderB;
 
+        public Guid Engagement => Own ? World.EngagementA : World.EngagementB;
+
+        public Guid TimeEntry => Own ? World.TimeEntryA : World.TimeEntryB;
+
+        public Guid Expense => Own ? World.ExpenseA : World.ExpenseB;
+
+        /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
+        public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;
+
+        /// <summary>The manager (and PM) of the account's engagements.</summary>
+        public Person Manager => Own ? World.Person(ManagerOnTeam) : World.ManagerOfB;
+
         /// <summary>The caller's own seeded person; anonymous has none, and stands in with someone else's.</summary>
         public Person CallerOrManagerOfB => Principal == Anonymous ? World.ManagerOfB : World.Person(Principal);
     }
 
     /// <summary>What to send: route values for the row's pattern, a JSON body and If-Match.</summary>
-    private sealed record Call((string Name, Guid Value)[]? Route = null, object? Body = null, string? IfMatch = null)
+    private sealed record Call((string Name, object Value)[]? Route = null, object? Body = null, string? IfMatch = null, string? Query = null)
     {
         public static Task<Call> None => Task.FromResult(new Call());
 
-        public static Task<Call> To(params (string Name, Guid Value)[] route) => Task.FromResult(new Call(route));
+        public static Task<Call> To(params (string Name, Guid Value)[] route) =>
+            Task.FromResult(new Call([.. route.Select(r => (r.Name, (object)r.Value))]));
 
         public string Url(string pattern)
         {
-            var url = (Route ?? []).Aggregate(pattern, (path, value) => path.Replace($"{{{value.Name}}}", value.Value.ToString(), StringComparison.Ordinal));
+            var url = (Route ?? []).Aggregate(pattern, (path, value) =>
+                path.Replace($"{{{value.Name}}}", Convert.ToString(value.Value, CultureInfo.InvariantCulture), StringComparison.Ordinal));
             url.ShouldNotContain("{", customMessage: $"The row for {pattern} leaves a route parameter unfilled.");
-            return url;
+            return Query is null ? url : $"{url}?{Query}";
         }
     }
 

@@ -1,8 +1,10 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,8 +45,17 @@ public sealed record World(
     Guid AccountA,
     Guid AccountB,
     Guid StakeholderA,
-    Guid StakeholderB)
+    Guid StakeholderB,
+    Guid EngagementA,
+    Guid EngagementB,
+    Guid TimeEntryA,
+    Guid TimeEntryB,
+    Guid ExpenseA,
+    Guid ExpenseB)
 {
+    /// <summary>A day in an open month that every seeded entry and test entry uses.</summary>
+    public static readonly DateOnly WorkDay = new(2026, 3, 10);
+
     public const string Password = "correct horse battery staple";
     public const string AccountAName = "Aurora Analytics";
     public const string AccountBName = "Borealis Bank";
@@ -110,9 +121,63 @@ public sealed record World(
         };
         Must(await users.SetDisabledAsync(admin, disabled.Id, disabled: true, ct));
 
+        // An engagement in delivery on each account: A's run by the on-team manager with the team member
+        // on it, B's by B's manager. Each has one time entry and one expense.
+        var loader = scope.ServiceProvider.GetRequiredService<CurrentUserLoader>();
+        var engagements = scope.ServiceProvider.GetRequiredService<EngagementService>();
+        var handOffs = scope.ServiceProvider.GetRequiredService<HandOffService>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeService>();
+        var expenses = scope.ServiceProvider.GetRequiredService<ExpenseService>();
+
+        async Task<Guid> EngagementAsync(Guid accountId, UserView manager, Guid[] members)
+        {
+            var draft = Must(await engagements.CreateAsync(admin, NewEngagement(accountId, manager.StaffId!.Value, members), ct));
+            Must(await handOffs.SendAsync(admin, draft.Id, null, ct));
+            var pm = await loader.LoadAsync(manager.Id, ct) ?? throw new InvalidOperationException("The PM could not be loaded.");
+            Must(await handOffs.AcknowledgeAsync(pm, draft.Id, null, new AcknowledgeInput(null), ct));
+            Must(await engagements.SetStatusAsync(admin, draft.Id, null, new StatusInput(EngagementStatus.InDelivery), ct));
+            return draft.Id;
+        }
+
+        var engagementA = await EngagementAsync(accountA.Id, managerOnTeam, [teamMember.StaffId!.Value]);
+        var engagementB = await EngagementAsync(accountB.Id, managerOfB, []);
+        var entryA = Must(await time.CreateAsync(admin, new TimeEntryInput
+        {
+            EngagementId = engagementA, StaffId = teamMember.StaffId, Date = WorkDay, Minutes = 90, Note = "Internal: seeded",
+        }, ct));
+        var entryB = Must(await time.CreateAsync(admin, new TimeEntryInput
+        {
+            EngagementId = engagementB, StaffId = managerOfB.StaffId, Date = WorkDay, Minutes = 60,
+        }, ct));
+        var expenseA = Must(await expenses.CreateAsync(admin, new ExpenseInput
+        {
+            EngagementId = engagementA, StaffId = teamMember.StaffId, Date = WorkDay, Amount = 4500, Category = ExpenseCategory.Travel,
+        }, ct));
+        var expenseB = Must(await expenses.CreateAsync(admin, new ExpenseInput
+        {
+            EngagementId = engagementB, StaffId = managerOfB.StaffId, Date = WorkDay, Amount = 1200,
+        }, ct));
+
         return new World(admin, people, await PersonAsync(managerOfB), await PersonAsync(spareStaff), await PersonAsync(victim),
-            accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id);
+            accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id);
     }
+
+    /// <summary>A time-and-materials engagement with everything a hand-off needs.</summary>
+    public static CreateEngagementInput NewEngagement(Guid accountId, Guid managerStaffId, Guid[] members, string name = "Matrix engagement") => new()
+    {
+        AccountId = accountId,
+        Name = name,
+        Type = EngagementType.TimeAndMaterials,
+        ClientNeeds = "A relaunch of the website.",
+        Goals = ["More enquiries"],
+        Deliverables = [new DeliverableInput { Title = "Home page", DueDate = new DateOnly(2026, 6, 30) }],
+        StartDate = new DateOnly(2026, 1, 1),
+        EndDate = new DateOnly(2026, 12, 31),
+        AccountManagerId = managerStaffId,
+        ProjectManagerId = managerStaffId,
+        Members = [.. members.Select(m => new MemberInput { StaffId = m, Role = "Designer" })],
+        InternalNotes = "Internal: margin is thin.",
+    };
 
     /// <summary>The value of a seeding step; a failure here is a broken fixture, so it throws with Core's reason.</summary>
     public static T Must<T>(Result<T> result) => result.IsSuccess

@@ -14,5 +14,6 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<StaffMember>
         builder.Property(s => s.JobTitle).HasMaxLength(100);
         builder.HasIndex(s => s.Email).IsUnique();
         builder.HasIndex(s => s.UserId);
+        builder.Property(s => s.Discipline).HasConversion<string>().HasMaxLength(20);
     }
 }

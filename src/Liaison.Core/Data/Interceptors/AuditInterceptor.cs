@@ -63,7 +63,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var now = clock.UtcNowStorable();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord)
+            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord and not IDerivedData)
+            // An import is audited once, as a whole, by its TimeImport record; 100,000 row entries would drown the log.
+            .Where(e => !(e.State == EntityState.Added && e.Entity is Features.Time.TimeEntry { ImportId: not null }))
             .Where(e => e.Metadata.ClrType.Namespace?.StartsWith("Liaison.", StringComparison.Ordinal) == true)
             .Select(e => Describe(e, actor, now))
             .Where(e => e is not null)

@@ -11,8 +11,26 @@ public sealed class StaffMember : Entity
 
     public string? JobTitle { get; set; }
 
+    public Discipline Discipline { get; set; } = Discipline.Other;
+
+    /// <summary>Hours a week the person can work, in minutes; workload is measured against it.</summary>
+    public int WeeklyCapacityMinutes { get; set; } = 37 * 60 + 30;
+
     public bool IsActive { get; set; } = true;
 
     /// <summary>The sign-in of this person, if they have one.</summary>
     public Guid? UserId { get; set; }
+}
+
+public enum Discipline
+{
+    Account,
+    Project,
+    Strategy,
+    Copy,
+    Design,
+    Development,
+    Social,
+    Media,
+    Other,
 }
