@@ -1,9 +1,11 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
+using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +47,22 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected AuditService Audit => new(Database);
 
     protected CurrentUserLoader Loader => new(Database);
+
+    protected EngagementService Engagements => new(Database, Clock);
+
+    protected HandOffService HandOffs => new(Database, Clock);
+
+    protected BudgetService Budgets => new(Database, Clock);
+
+    protected TimeService Time => new(Database);
+
+    protected ExpenseService Expenses => new(Database);
+
+    protected MonthLockService MonthLocks => new(Database, Clock);
+
+    protected ProfitabilityService Profitability => new(Database, Clock);
+
+    protected WorkloadService Workload => new(Database, Clock);
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 
