@@ -14,7 +14,7 @@ public sealed record DemoSignIn(string Email, Role Role, string Who);
 /// Fills an empty database with a believable agency ("Northwind &amp; Pike") so the product can be
 /// tried at once. Development only; production seeds nothing.
 /// </summary>
-public sealed class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPasswordHasher<LiaisonUser> hasher, ILookupNormalizer normalizer, TimeProvider clock)
+public sealed partial class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPasswordHasher<LiaisonUser> hasher, ILookupNormalizer normalizer, TimeProvider clock)
 {
     public const string Password = "liaison-demo-2026";
 
@@ -76,7 +76,10 @@ public sealed class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPassword
         // One hash for the shared demo password: hashing is deliberately slow.
         var passwordHash = hasher.HashPassword(new LiaisonUser(), Password);
 
-        var staff = People.Select(p => new StaffMember { FullName = p.Name, Email = p.Email, JobTitle = p.Title }).ToList();
+        var staff = People.Select((p, i) => new StaffMember
+        {
+            FullName = p.Name, Email = p.Email, JobTitle = p.Title, Discipline = Disciplines[i], WeeklyCapacityMinutes = i == 0 ? 30 * 60 : 37 * 60 + 30,
+        }).ToList();
         db.Staff.AddRange(staff);
         for (var i = 0; i < People.Length; i++)
         {
@@ -159,6 +162,7 @@ public sealed class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, IPassword
         signIns.Add(new DemoSignIn(clientUser.Email!, Role.Client, $"Olivia Whitfield, client at {accounts[0].Name}"));
 
         await db.SaveChangesAsync(ct);
+        await SeedDeliveryAsync(db, staff, accounts, today, now, ct);
         return signIns;
     }
 

@@ -32,6 +32,35 @@ public sealed class DemoAgencySeederTests : DatabaseTest
     }
 
     [Fact]
+    public async Task SeedsEngagementsWhoseTimeAndMoneyAddUp()
+    {
+        await Seeder.SeedAsync(Ct);
+        var admin = await Loader.LoadAsync((await ReadAdminIdAsync()), Ct);
+
+        await using var db = Database.CreateDbContext();
+        var engagements = await db.Engagements.ToListAsync(Ct);
+        engagements.Select(e => e.Type).Distinct().Count().ShouldBe(3);
+        var seeded = await db.TimeRollups.AsNoTracking().OrderBy(r => r.EngagementId).ThenBy(r => r.StaffId).ThenBy(r => r.Month)
+            .Select(r => new { r.EngagementId, r.StaffId, r.Month, r.Minutes, r.CostUnits, r.BillableUnits, r.ValueUnits }).ToListAsync(Ct);
+        seeded.Sum(r => r.Minutes).ShouldBe(await db.TimeEntries.SumAsync(t => (long)t.Minutes, Ct));
+        await Liaison.Core.Features.Time.Rollups.RebuildAsync(db, [.. engagements.Select(e => e.Id)], Ct);
+        var rebuilt = await db.TimeRollups.AsNoTracking().OrderBy(r => r.EngagementId).ThenBy(r => r.StaffId).ThenBy(r => r.Month)
+            .Select(r => new { r.EngagementId, r.StaffId, r.Month, r.Minutes, r.CostUnits, r.BillableUnits, r.ValueUnits }).ToListAsync(Ct);
+        rebuilt.ShouldBe(seeded);
+
+        var harbour = await db.Accounts.SingleAsync(a => a.Name == "Harbourline Ferries", Ct);
+        var money = (await Profitability.ForAccountAsync(admin!, harbour.Id, null, null, Ct)).Value;
+        money.Revenue.ShouldBeGreaterThan(0);
+        money.Cost.ShouldBeGreaterThan(0);
+    }
+
+    private async Task<Guid> ReadAdminIdAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Users.Where(u => u.Role == Role.Admin).Select(u => u.Id).FirstAsync(Ct);
+    }
+
+    [Fact]
     public async Task ReturnsSignInsThatWorkWithTheDemoPassword()
     {
         var signIns = await Seeder.SeedAsync(Ct);
