@@ -116,6 +116,19 @@ public sealed class EngagementServiceTests : DatabaseTest
         red.RagSetOn.ShouldBe(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
     }
 
+    [Fact]
+    public async Task ARetainerStartsOnTheFirstOfAMonth()
+    {
+        var agency = await SeedAgencyAsync();
+
+        var refused = await Engagements.CreateAsync(agency.Manager, new CreateEngagementInput
+        {
+            AccountId = agency.Harbour, Name = "Social retainer", Type = EngagementType.Retainer, StartDate = new DateOnly(2026, 3, 15),
+        }, Ct);
+
+        refused.Error!.Fields!.Keys.ShouldBe(["startDate"]);
+    }
+
     private static EngagementInput Complete(Agency agency) => new()
     {
         Name = "Rebrand",

@@ -211,7 +211,7 @@ public sealed class EngagementService(IDbContextFactory<LiaisonDb> dbs, TimeProv
                     return Error.Conflict("The project manager has not acknowledged the hand-off brief yet.");
                 }
 
-                if (await db.HandOffQuestions.AnyAsync(q => q.EngagementId == e.Id && q.Answer == null, CancellationToken.None))
+                if (await db.HandOffQuestions.AnyAsync(q => q.EngagementId == e.Id && q.Answer == null, ct))
                 {
                     return Error.Conflict("The project manager's questions on the hand-off are not all answered yet.");
                 }
@@ -306,6 +306,12 @@ public sealed class EngagementService(IDbContextFactory<LiaisonDb> dbs, TimeProv
         if (e.Type != input.Type && e.Status != EngagementStatus.Draft)
         {
             return Error.Invalid("type", "The type of an engagement can change only while it is a draft.");
+        }
+
+        // Retainer periods are whole calendar months, which is what the monthly rollups sum.
+        if (input.Type == EngagementType.Retainer && input.StartDate is { Day: not 1 })
+        {
+            return Error.Invalid("startDate", "A retainer starts on the first of a month, so that its periods are whole months.");
         }
 
         e.Name = input.Name.Trim();
