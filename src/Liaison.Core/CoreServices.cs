@@ -38,6 +38,8 @@ public static class CoreServices
         services.AddScoped<ExpenseService>();
         services.AddScoped<MonthLockService>();
         services.AddScoped<ProfitabilityService>();
+        services.AddScoped<TimeImportService>();
+        services.AddScoped<TimeExportService>();
         services.AddScoped<WorkloadService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();

@@ -36,6 +36,7 @@ public static class ApiModule
         api.MapTimeApi();
         api.MapExpensesApi();
         api.MapProfitabilityApi();
+        api.MapTimeTransferApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))

@@ -314,6 +314,22 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   200    200  403  403  401",
             Foreign: "401  200   200   200    404  403  403  401",
             c => Task.FromResult(new Call(Body: new { staffId = c.Own ? null : World.ManagerOfB.StaffId, weekStart = new DateOnly(2019, 1, 7), rows = Array.Empty<object>() }))),
+        // Imports: "own" is a dry run of a good file, "foreign" a commit of a file with an unknown
+        // client, which every staff caller gets back as 422 with nothing written.
+        new("POST /api/v1/time-entries/import",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  422   422   422    422  403  403  401",
+            c => Task.FromResult(new Call(
+                Body: HarvestFile(c.Own ? $"{World.AccountAName},Matrix engagement" : "Nowhere Ltd,Matrix engagement"),
+                Query: c.Own ? "dryRun=true" : "dryRun=false"))),
+        new("GET /api/v1/time-entries/export",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    200  403  403  401",
+            c => Task.FromResult(new Call(Query: c.Own ? "format=csv" : "format=xlsx"))),
+        new("GET /api/v1/accounts/{id}/profitability/export",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
         new("GET /api/v1/time-locks",
             Own:     "401  200   200   200    200  403  403  401",
             Foreign: "401  200   200   200    200  403  403  401",
@@ -603,6 +619,18 @@ public abstract class AccessMatrixTests(AppFactory app)
 
         Walk(json.RootElement, "$");
         return leaks.Count == 0 ? null : $"{what}: a client got internal fields {string.Join(", ", leaks)}";
+    }
+
+    /// <summary>A one-row Harvest export for Tara's time on the named client and project.</summary>
+    private static MultipartFormDataContent HarvestFile(string clientAndProject)
+    {
+        var csv = "Date,Client,Project,Project Code,Task,Notes,Hours,Billable?,First Name,Last Name\n"
+            + $"2026-03-12,{clientAndProject},,Design,Matrix import,1.5,Yes,Tara,Teammember\n";
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "harvest.csv");
+        return form;
     }
 
     private static int _days;

@@ -81,8 +81,12 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // EF logs its probe for the migrations table as a failed command on a new PostgreSQL database.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // One EF provider per host is the point of the cache above; more than twenty hosts (test
+        // classes × providers) in one process is expected here, not the per-context leak EF warns of.
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<LiaisonDb>((_, options) => options.UseMemoryCache(_efCache), ServiceLifetime.Singleton));
+            services.ConfigureDbContext<LiaisonDb>((_, options) => options.UseMemoryCache(_efCache)
+                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning)),
+                ServiceLifetime.Singleton));
     }
 
     /// <summary>Guards the developer's own database: a setting that did not reach the app must not seed into it.</summary>

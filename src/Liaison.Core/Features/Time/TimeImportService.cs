@@ -525,8 +525,13 @@ public sealed class TimeImportService(IDbContextFactory<LiaisonDb> dbs)
 
         public static async Task<Lookups> LoadAsync(LiaisonDb db, CurrentUser user, CancellationToken ct)
         {
-            var accounts = await db.Accounts.AsNoTracking().VisibleTo(db, user).Select(a => new AccountInfo(a.Id, a.Name)).ToListAsync(ct);
             var visible = db.Engagements.AsNoTracking().VisibleTo(db, user);
+            // A member of an engagement may log to it without being on the account's team, as by hand.
+            var seen = db.Accounts.VisibleTo(db, user).Select(a => a.Id);
+            var accounts = await db.Accounts.AsNoTracking()
+                .Where(a => seen.Contains(a.Id) || visible.Any(e => e.AccountId == a.Id))
+                .Select(a => new AccountInfo(a.Id, a.Name))
+                .ToListAsync(ct);
             var engagements = await visible
                 .Select(e => new EngagementInfo(e.Id, e.AccountId, e.Name, e.Status, e.ProjectManagerId, e.AccountManagerId))
                 .ToListAsync(ct);

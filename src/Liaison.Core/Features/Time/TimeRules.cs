@@ -14,6 +14,56 @@ internal static class TimeRules
     public static IQueryable<Guid> ManagedEngagements(LiaisonDb db, CurrentUser user) =>
         db.Engagements.VisibleTo(db, user).Select(e => e.Id);
 
+    /// <summary>Admins read every entry; managers the entries of engagements they see; everyone their own.</summary>
+    public static IQueryable<TimeEntry> ReadableEntries(LiaisonDb db, CurrentUser user)
+    {
+        var entries = db.TimeEntries.AsNoTracking();
+        if (user.IsAdmin)
+        {
+            return entries;
+        }
+
+        var me = user.StaffId ?? Guid.Empty;
+        if (!EngagementAccess.CanManage(user))
+        {
+            return entries.Where(t => t.StaffId == me);
+        }
+
+        var visible = ManagedEngagements(db, user);
+        return entries.Where(t => t.StaffId == me || visible.Contains(t.EngagementId));
+    }
+
+    /// <summary>The filters of a time list or export.</summary>
+    public static IQueryable<TimeEntry> Filter(IQueryable<TimeEntry> entries, TimeEntryQuery query)
+    {
+        if (query.EngagementId is { } engagementId)
+        {
+            entries = entries.Where(t => t.EngagementId == engagementId);
+        }
+
+        if (query.AccountId is { } accountId)
+        {
+            entries = entries.Where(t => t.AccountId == accountId);
+        }
+
+        if (query.StaffId is { } staffId)
+        {
+            entries = entries.Where(t => t.StaffId == staffId);
+        }
+
+        if (query.From is { } from)
+        {
+            entries = entries.Where(t => t.Date >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            entries = entries.Where(t => t.Date <= to);
+        }
+
+        return entries;
+    }
+
     /// <summary>Checks that <paramref name="staffId"/> may log on the engagement and the caller may log for them.</summary>
     public static async Task<Error?> CheckLoggerAsync(LiaisonDb db, CurrentUser user, Engagement engagement, Guid staffId, CancellationToken ct)
     {

@@ -27,32 +27,7 @@ public sealed class TimeService(IDbContextFactory<LiaisonDb> dbs)
 
         var (offset, limit) = paging.Value;
         await using var db = await dbs.OpenAsync(user, ct);
-        var entries = Readable(db, user);
-        if (query.EngagementId is { } engagementId)
-        {
-            entries = entries.Where(t => t.EngagementId == engagementId);
-        }
-
-        if (query.AccountId is { } accountId)
-        {
-            entries = entries.Where(t => t.AccountId == accountId);
-        }
-
-        if (query.StaffId is { } staffId)
-        {
-            entries = entries.Where(t => t.StaffId == staffId);
-        }
-
-        if (query.From is { } from)
-        {
-            entries = entries.Where(t => t.Date >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            entries = entries.Where(t => t.Date <= to);
-        }
-
+        var entries = TimeRules.Filter(Readable(db, user), query);
         var rows = await (from t in entries
                           join e in db.Engagements on t.EngagementId equals e.Id
                           join s in db.Staff on t.StaffId equals s.Id
@@ -366,24 +341,7 @@ public sealed class TimeService(IDbContextFactory<LiaisonDb> dbs)
         return null;
     }
 
-    /// <summary>Admins see every entry; managers the entries of engagements they see; everyone their own.</summary>
-    private static IQueryable<TimeEntry> Readable(LiaisonDb db, CurrentUser user)
-    {
-        var entries = db.TimeEntries.AsNoTracking();
-        if (user.IsAdmin)
-        {
-            return entries;
-        }
-
-        var me = user.StaffId ?? Guid.Empty;
-        if (!EngagementAccess.CanManage(user))
-        {
-            return entries.Where(t => t.StaffId == me);
-        }
-
-        var visible = TimeRules.ManagedEngagements(db, user);
-        return entries.Where(t => t.StaffId == me || visible.Contains(t.EngagementId));
-    }
+    private static IQueryable<TimeEntry> Readable(LiaisonDb db, CurrentUser user) => TimeRules.ReadableEntries(db, user);
 
     private static async Task<Result<Staff.StaffMember>> ResolveStaffAsync(LiaisonDb db, CurrentUser user, Guid? staffId, CancellationToken ct)
     {
