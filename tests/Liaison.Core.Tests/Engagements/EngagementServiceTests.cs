@@ -34,7 +34,9 @@ public sealed class EngagementServiceTests : DatabaseTest
         incomplete.Error!.Fields!.Keys.ShouldBe(["clientNeeds", "goals", "deliverables", "projectManagerId", "endDate"], ignoreOrder: true);
 
         await Engagements.UpdateAsync(agency.Manager, draft.Id, null, Complete(agency), Ct);
+        var preview = (await HandOffs.PreviewAsync(agency.Manager, draft.Id, Ct)).Value;
         var sent = (await HandOffs.SendAsync(agency.Manager, draft.Id, null, Ct)).Value;
+        sent.HandOff.Brief.ShouldBe(preview);
         sent.Status.ShouldBe(EngagementStatus.HandOff);
         sent.HandOff.Brief!.ShouldContain("More bookings");
         sent.HandOff.Brief!.ShouldContain("New logo");
@@ -69,6 +71,7 @@ public sealed class EngagementServiceTests : DatabaseTest
 
         refused.Error!.Kind.ShouldBe(ErrorKind.Conflict);
         refused.Error.Message.ShouldBe("An engagement that is draft cannot become completed. It can become: cancelled.");
+        EngagementService.NextStatuses(EngagementStatus.Draft).ShouldBe([EngagementStatus.Cancelled]);
     }
 
     [Fact]

@@ -186,22 +186,14 @@ public sealed class EngagementService(IDbContextFactory<LiaisonDb> dbs, TimeProv
                 return null;
             }
 
-            var allowed = from switch
-            {
-                EngagementStatus.Draft => [EngagementStatus.Cancelled],
-                EngagementStatus.HandOff => [EngagementStatus.InDelivery, EngagementStatus.Draft, EngagementStatus.Cancelled],
-                EngagementStatus.InDelivery => [EngagementStatus.OnHold, EngagementStatus.Completed, EngagementStatus.Cancelled],
-                EngagementStatus.OnHold => [EngagementStatus.InDelivery, EngagementStatus.Cancelled],
-                EngagementStatus.Completed => [EngagementStatus.InDelivery],
-                _ => Array.Empty<EngagementStatus>(),
-            };
+            var allowed = NextStatuses(from);
             if (!allowed.Contains(to))
             {
                 var hint = from == EngagementStatus.Draft && to == EngagementStatus.HandOff
                     ? " Send the hand-off brief to the project manager instead."
                     : "";
                 return Error.Conflict($"An engagement that is {Labels(from)} cannot become {Labels(to)}." +
-                    (allowed.Length > 0 ? $" It can become: {string.Join(", ", allowed.Select(Labels))}." : "") + hint);
+                    (allowed.Count > 0 ? $" It can become: {string.Join(", ", allowed.Select(Labels))}." : "") + hint);
             }
 
             if (to == EngagementStatus.InDelivery && from == EngagementStatus.HandOff)
@@ -225,6 +217,20 @@ public sealed class EngagementService(IDbContextFactory<LiaisonDb> dbs, TimeProv
             e.Status = to;
             return null;
         });
+
+    /// <summary>
+    /// The statuses an engagement may move to from <paramref name="from"/>. A draft reaches hand-off
+    /// only by sending the brief; hand-off reaches delivery only once the PM acknowledged it.
+    /// </summary>
+    public static IReadOnlyList<EngagementStatus> NextStatuses(EngagementStatus from) => from switch
+    {
+        EngagementStatus.Draft => [EngagementStatus.Cancelled],
+        EngagementStatus.HandOff => [EngagementStatus.InDelivery, EngagementStatus.Draft, EngagementStatus.Cancelled],
+        EngagementStatus.InDelivery => [EngagementStatus.OnHold, EngagementStatus.Completed, EngagementStatus.Cancelled],
+        EngagementStatus.OnHold => [EngagementStatus.InDelivery, EngagementStatus.Cancelled],
+        EngagementStatus.Completed => [EngagementStatus.InDelivery],
+        _ => [],
+    };
 
     public async Task<Result<EngagementView>> SetProgressAsync(CurrentUser user, Guid id, long? expectedVersion, ProgressInput input, CancellationToken ct)
     {

@@ -27,7 +27,7 @@ public sealed class HandOffService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             return Error.NotFound("The engagement");
         }
 
-        if (!(user.IsAdmin || (user.Role == Role.AccountManager && (e.AccountManagerId == user.StaffId || e.AccountManagerId is null))))
+        if (!CanSend(user, e.AccountManagerId))
         {
             return Error.Forbidden("The engagement's account manager sends the hand-off brief.");
         }
@@ -55,6 +55,23 @@ public sealed class HandOffService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         };
         e.Status = EngagementStatus.HandOff;
         return await db.TrySaveAsync("The engagement", ct) is { } stale ? stale : await EngagementService.ToViewAsync(db, e, ct);
+    }
+
+    /// <summary>Admins, or the account manager who runs the engagement (any account manager while none is named).</summary>
+    public static bool CanSend(CurrentUser user, Guid? engagementAccountManagerId) =>
+        user.IsAdmin || (user.Role == Role.AccountManager && (engagementAccountManagerId == user.StaffId || engagementAccountManagerId is null));
+
+    /// <summary>The brief as it would be sent now, for the wizard's review step; sending still checks what is missing.</summary>
+    public async Task<Result<string>> PreviewAsync(CurrentUser user, Guid id, CancellationToken ct)
+    {
+        await using var db = await dbs.OpenAsync(user, ct);
+        var e = await EngagementService.LoadAsync(db, user, id, ct);
+        if (e is null || user.IsClient)
+        {
+            return Error.NotFound("The engagement");
+        }
+
+        return EngagementAccess.CanManage(user) ? await BriefAsync(db, e, ct) : Error.Forbidden("Only the people who run the engagement see its brief before it is sent.");
     }
 
     public async Task<Result<EngagementView>> AcknowledgeAsync(CurrentUser user, Guid id, long? expectedVersion, AcknowledgeInput input, CancellationToken ct)
@@ -152,6 +169,9 @@ public sealed class HandOffService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         return missing;
     }
 
+    /// <summary>"100" for whole hours, "12:30" otherwise: how people write budgets.</summary>
+    private static string HoursOf(long minutes) => minutes % 60 == 0 ? (minutes / 60).ToString(System.Globalization.CultureInfo.InvariantCulture) : Money.Hours(minutes);
+
     private static async Task<string> BriefAsync(LiaisonDb db, Engagement e, CancellationToken ct)
     {
         var ids = e.Members.Select(m => m.StaffId).Concat(new[] { e.AccountManagerId, e.ProjectManagerId }.OfType<Guid>()).ToList();
@@ -172,8 +192,8 @@ public sealed class HandOffService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         brief.AppendLine().AppendLine("## Budget").AppendLine(e.Type switch
         {
             EngagementType.FixedFee => $"Fixed fee of {Money.Format(e.Budget.FixedFee ?? 0)}, recognised by {e.Budget.Recognition}.",
-            EngagementType.Retainer => $"Retainer: {Money.Hours(e.Budget.RetainerMinutesPerPeriod ?? 0)} hours and {Money.Format(e.Budget.RetainerFeePerPeriod ?? 0)} per {e.Budget.RetainerPeriod.ToString().ToLowerInvariant()} period; rollover {e.Budget.RolloverPercent}%.",
-            _ => e.Budget.HoursCapMinutes is { } cap ? $"Time and materials, capped at {Money.Hours(cap)} hours." : "Time and materials, no cap.",
+            EngagementType.Retainer => $"Retainer: {HoursOf(e.Budget.RetainerMinutesPerPeriod ?? 0)} hours and {Money.Format(e.Budget.RetainerFeePerPeriod ?? 0)} per {e.Budget.RetainerPeriod.ToString().ToLowerInvariant()} period; rollover {e.Budget.RolloverPercent}%.",
+            _ => e.Budget.HoursCapMinutes is { } cap ? $"Time and materials, capped at {HoursOf(cap)} hours." : "Time and materials, no cap.",
         }).AppendLine();
         brief.AppendLine("## Roles");
         brief.AppendLine($"- Account manager: {(e.AccountManagerId is { } am ? names.GetValueOrDefault(am) : "—")}");

@@ -41,21 +41,19 @@ public static class EngagementLabels
     /// The statuses offered as next steps from a status. Core decides; this only keeps the menu from
     /// offering moves it would refuse (see EngagementService.SetStatusAsync).
     /// </summary>
-    public static IReadOnlyList<(EngagementStatus To, string Action)> NextSteps(EngagementStatus from) => from switch
-    {
-        EngagementStatus.Draft => [(EngagementStatus.Cancelled, "Cancel engagement")],
-        EngagementStatus.HandOff =>
-        [
-            (EngagementStatus.InDelivery, "Start delivery"), (EngagementStatus.Draft, "Back to draft"),
-            (EngagementStatus.Cancelled, "Cancel engagement"),
-        ],
-        EngagementStatus.InDelivery =>
-        [
-            (EngagementStatus.OnHold, "Put on hold"), (EngagementStatus.Completed, "Mark completed"),
-            (EngagementStatus.Cancelled, "Cancel engagement"),
-        ],
-        EngagementStatus.OnHold => [(EngagementStatus.InDelivery, "Resume delivery"), (EngagementStatus.Cancelled, "Cancel engagement")],
-        EngagementStatus.Completed => [(EngagementStatus.InDelivery, "Reopen")],
-        _ => [],
-    };
+    /// <summary>The moves Core allows from a status, each with the words of its menu item.</summary>
+    public static IReadOnlyList<(EngagementStatus To, string Action)> NextSteps(EngagementStatus from) =>
+        [.. EngagementService.NextStatuses(from).Select(to => (to, to switch
+        {
+            EngagementStatus.InDelivery => from switch
+            {
+                EngagementStatus.OnHold => "Resume delivery",
+                EngagementStatus.Completed => "Reopen",
+                _ => "Start delivery",
+            },
+            EngagementStatus.Draft => "Back to draft",
+            EngagementStatus.OnHold => "Put on hold",
+            EngagementStatus.Completed => "Mark completed",
+            _ => "Cancel engagement",
+        }))];
 }
