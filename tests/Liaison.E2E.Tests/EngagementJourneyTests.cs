@@ -88,6 +88,15 @@ public sealed class EngagementJourneyTests(E2EFixture fixture)
         await wizard.OpenTabAsync("Time");
         await jonas.Locator("#engagement-time-table").GetByText("Tom Whitaker").First.WaitForAsync();
 
+        // The account's profitability lists the engagement with what it earned.
+        await jonas.Locator("#engagement-account").ClickAsync();
+        await jonas.WaitForURLAsync("**/accounts/*");
+        await jonas.WaitUntilInteractiveAsync();
+        await jonas.GetByRole(AriaRole.Tab, new() { Name = "Profitability" }).ClickAsync();
+        var line = jonas.Locator("#profit-engagements tr").Filter(new() { HasText = Engagement });
+        await Assertions.Expect(line).ToHaveCountAsync(1);
+        (await jonas.Locator("#account-revenue").TextContentAsync()).ShouldNotBe("0.00");
+
         // The client sees the engagement of their own account without money, hand-off or notes.
         var client = await SignInAsync("olivia@harbourline.example");
         await new EngagementPages(client).OpenAsync(engagementUrl);
