@@ -7,6 +7,7 @@ using Liaison.Core.Features.Users;
 using Liaison.Web.Components;
 using Liaison.Web.Components.Shared;
 using Liaison.Web.Features.Integrations;
+using Liaison.Web.Features.Time;
 using Liaison.Web.Features.Users;
 using Liaison.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -190,6 +191,7 @@ public static class LiaisonHosting
             .AllowAnonymous();
         app.MapLiaisonApi();
         app.MapSignInEndpoints();
+        app.MapDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

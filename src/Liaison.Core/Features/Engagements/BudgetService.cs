@@ -121,10 +121,10 @@ public sealed class BudgetService(IDbContextFactory<LiaisonDb> dbs, TimeProvider
         LiaisonDb db, Engagement e, DateOnly today, IReadOnlyDictionary<DateOnly, (long Minutes, long Value)> byMonth, CancellationToken ct)
     {
         var recentFrom = today.AddDays(1 - Forecast.RecentDays);
-        var recent = await db.TimeEntries.AsNoTracking().Where(t => t.EngagementId == e.Id && t.Date >= recentFrom && t.Date <= today)
-            .GroupBy(t => 1).Select(g => new { Minutes = g.Sum(t => (long)t.Minutes), Value = g.Sum(t => t.Minutes * t.BillRate) })
-            .FirstOrDefaultAsync(ct);
-        var recentConsumed = EngagementRules.Consumed(e.Type, recent?.Minutes ?? 0, recent?.Value ?? 0);
+        var recentEntries = db.TimeEntries.AsNoTracking().Where(t => t.EngagementId == e.Id && t.Date >= recentFrom && t.Date <= today);
+        var recentConsumed = e.Type == EngagementType.FixedFee
+            ? Money.FromUnits(await recentEntries.SumAsync(t => t.Minutes * t.BillRate, ct))
+            : await recentEntries.SumAsync(t => (long)t.Minutes, ct);
         var used = EngagementRules.Consumed(e.Type, byMonth.Values.Sum(m => m.Minutes), byMonth.Values.Sum(m => m.Value));
 
         if (e.Type != EngagementType.Retainer)

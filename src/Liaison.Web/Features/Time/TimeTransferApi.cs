@@ -139,8 +139,9 @@ public static class TimeTransferApi
                 });
     }
 
+    // This handler and the next are internal: DownloadsEndpoints serves the same files to the signed-in browser.
     /// <param name="format">csv (the default) or xlsx.</param>
-    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportTimeAsync(
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportTimeAsync(
         HttpContext http, TimeExportService exports, CancellationToken ct, string? format = null, Guid? engagementId = null,
         Guid? accountId = null, Guid? staffId = null, DateOnly? from = null, DateOnly? to = null)
     {
@@ -154,7 +155,7 @@ public static class TimeTransferApi
     }
 
     /// <param name="format">csv (the default) or xlsx.</param>
-    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportProfitabilityAsync(
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportProfitabilityAsync(
         Guid id, HttpContext http, TimeExportService exports, CancellationToken ct, string? format = null, DateOnly? from = null,
         DateOnly? to = null)
     {
