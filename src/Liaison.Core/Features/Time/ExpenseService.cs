@@ -24,32 +24,7 @@ public sealed class ExpenseService(IDbContextFactory<LiaisonDb> dbs)
 
         var (offset, limit) = paging.Value;
         await using var db = await dbs.OpenAsync(user, ct);
-        var expenses = Readable(db, user);
-        if (query.EngagementId is { } engagementId)
-        {
-            expenses = expenses.Where(x => x.EngagementId == engagementId);
-        }
-
-        if (query.AccountId is { } accountId)
-        {
-            expenses = expenses.Where(x => x.AccountId == accountId);
-        }
-
-        if (query.StaffId is { } staffId)
-        {
-            expenses = expenses.Where(x => x.StaffId == staffId);
-        }
-
-        if (query.From is { } from)
-        {
-            expenses = expenses.Where(x => x.Date >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            expenses = expenses.Where(x => x.Date <= to);
-        }
-
+        var expenses = TimeRules.Filter(Readable(db, user), query);
         var rows = await (from x in expenses
                           join e in db.Engagements on x.EngagementId equals e.Id
                           join s in db.Staff on x.StaffId equals s.Id
@@ -185,23 +160,8 @@ public sealed class ExpenseService(IDbContextFactory<LiaisonDb> dbs)
         return null;
     }
 
-    private static IQueryable<Expense> Readable(LiaisonDb db, CurrentUser user)
-    {
-        var expenses = db.Expenses.AsNoTracking();
-        if (user.IsAdmin)
-        {
-            return expenses;
-        }
-
-        var me = user.StaffId ?? Guid.Empty;
-        if (!EngagementAccess.CanManage(user))
-        {
-            return expenses.Where(x => x.StaffId == me);
-        }
-
-        var visible = TimeRules.ManagedEngagements(db, user);
-        return expenses.Where(x => x.StaffId == me || visible.Contains(x.EngagementId));
-    }
+    private static IQueryable<Expense> Readable(LiaisonDb db, CurrentUser user) =>
+        TimeRules.Readable(db.Expenses.AsNoTracking(), db, user);
 
     private static async Task<ExpenseView> ToViewAsync(LiaisonDb db, Expense x, CancellationToken ct)
     {

@@ -66,24 +66,13 @@ public static class Rollups
         foreach (var chunk in engagementIds.Chunk(500))
         {
             await db.TimeRollups.Where(r => chunk.Contains(r.EngagementId)).ExecuteDeleteAsync(ct);
-            var cells = await db.TimeEntries.Where(t => chunk.Contains(t.EngagementId))
-                .GroupBy(t => new { t.EngagementId, t.StaffId, t.AccountId, t.Date.Year, t.Date.Month })
-                .Select(g => new
-                {
-                    g.Key,
-                    Minutes = g.Sum(t => (long)t.Minutes),
-                    BillableMinutes = g.Sum(t => t.Billable ? (long)t.Minutes : 0L),
-                    CostUnits = g.Sum(t => t.Minutes * t.CostRate),
-                    BillableUnits = g.Sum(t => t.Billable ? t.Minutes * t.BillRate : 0L),
-                    ValueUnits = g.Sum(t => t.Minutes * t.BillRate),
-                })
-                .ToListAsync(ct);
+            var cells = await TimeSums.ByMonthAsync(db.TimeEntries.AsNoTracking().Where(t => chunk.Contains(t.EngagementId)), ct);
             db.TimeRollups.AddRange(cells.Select(c => new TimeRollup
             {
-                EngagementId = c.Key.EngagementId,
-                StaffId = c.Key.StaffId,
-                AccountId = c.Key.AccountId,
-                Month = new DateOnly(c.Key.Year, c.Key.Month, 1),
+                EngagementId = c.EngagementId,
+                StaffId = c.StaffId,
+                AccountId = c.AccountId,
+                Month = c.Month,
                 Minutes = c.Minutes,
                 BillableMinutes = c.BillableMinutes,
                 CostUnits = c.CostUnits,

@@ -8,7 +8,7 @@ namespace Liaison.Core.Features.Time;
 /// onto the entry when it is saved, so the rollups can sum money without looking rates up again,
 /// and a later rate only reprices the days it covers.
 /// </summary>
-public sealed class TimeEntry : Entity, IAccountOwned
+public sealed class TimeEntry : Entity, IDatedWork
 {
     public Guid AccountId { get; set; }
 
@@ -38,7 +38,7 @@ public sealed class TimeEntry : Entity, IAccountOwned
 }
 
 /// <summary>Money spent for an engagement: travel, stock photography, media, and so on.</summary>
-public sealed class Expense : Entity, IAccountOwned
+public sealed class Expense : Entity, IDatedWork
 {
     public Guid AccountId { get; set; }
 
@@ -69,6 +69,16 @@ public enum ExpenseCategory
     Printing,
     Subcontractor,
     Other,
+}
+
+/// <summary>What time entries and expenses share: who, for which engagement of which account, on which day.</summary>
+public interface IDatedWork : IAccountOwned
+{
+    Guid EngagementId { get; }
+
+    Guid StaffId { get; }
+
+    DateOnly Date { get; }
 }
 
 /// <summary>A month closed for time and expenses: nothing dated in it can change until an admin unlocks it.</summary>

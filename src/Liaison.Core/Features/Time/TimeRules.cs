@@ -15,53 +15,57 @@ internal static class TimeRules
         db.Engagements.VisibleTo(db, user).Select(e => e.Id);
 
     /// <summary>Admins read every entry; managers the entries of engagements they see; everyone their own.</summary>
-    public static IQueryable<TimeEntry> ReadableEntries(LiaisonDb db, CurrentUser user)
+    public static IQueryable<TimeEntry> ReadableEntries(LiaisonDb db, CurrentUser user) => Readable(db.TimeEntries.AsNoTracking(), db, user);
+
+    /// <summary>The same rule for time entries and expenses.</summary>
+    public static IQueryable<T> Readable<T>(IQueryable<T> work, LiaisonDb db, CurrentUser user)
+        where T : class, IDatedWork
     {
-        var entries = db.TimeEntries.AsNoTracking();
         if (user.IsAdmin)
         {
-            return entries;
+            return work;
         }
 
         var me = user.StaffId ?? Guid.Empty;
         if (!EngagementAccess.CanManage(user))
         {
-            return entries.Where(t => t.StaffId == me);
+            return work.Where(t => t.StaffId == me);
         }
 
         var visible = ManagedEngagements(db, user);
-        return entries.Where(t => t.StaffId == me || visible.Contains(t.EngagementId));
+        return work.Where(t => t.StaffId == me || visible.Contains(t.EngagementId));
     }
 
-    /// <summary>The filters of a time list or export.</summary>
-    public static IQueryable<TimeEntry> Filter(IQueryable<TimeEntry> entries, TimeEntryQuery query)
+    /// <summary>The filters of a time or expense list or export.</summary>
+    public static IQueryable<T> Filter<T>(IQueryable<T> work, TimeEntryQuery query)
+        where T : class, IDatedWork
     {
         if (query.EngagementId is { } engagementId)
         {
-            entries = entries.Where(t => t.EngagementId == engagementId);
+            work = work.Where(t => t.EngagementId == engagementId);
         }
 
         if (query.AccountId is { } accountId)
         {
-            entries = entries.Where(t => t.AccountId == accountId);
+            work = work.Where(t => t.AccountId == accountId);
         }
 
         if (query.StaffId is { } staffId)
         {
-            entries = entries.Where(t => t.StaffId == staffId);
+            work = work.Where(t => t.StaffId == staffId);
         }
 
         if (query.From is { } from)
         {
-            entries = entries.Where(t => t.Date >= from);
+            work = work.Where(t => t.Date >= from);
         }
 
         if (query.To is { } to)
         {
-            entries = entries.Where(t => t.Date <= to);
+            work = work.Where(t => t.Date <= to);
         }
 
-        return entries;
+        return work;
     }
 
     /// <summary>Checks that <paramref name="staffId"/> may log on the engagement and the caller may log for them.</summary>
