@@ -30,7 +30,7 @@ public static class CalendarFeedApi
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet(FeedRoute, ReadAsync).AllowAnonymous().WithName("ReadCalendarFeed").WithTags("Meetings")
-            .Produces<string>(StatusCodes.Status200OK, MeetingCalendar.ContentType).Produces(StatusCodes.Status404NotFound)
+            .Produces<string>(StatusCodes.Status200OK, MeetingCalendar.ContentType).ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("The meetings the feed's user may see, from 30 days ago on, as iCalendar.");
         return app;
     }
@@ -50,12 +50,14 @@ public static class CalendarFeedApi
         return TypedResults.Ok(new CalendarFeedCreated(url, result.Value.IssuedAt));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> ReadAsync(string secret, HttpContext http, CalendarFeedService feeds, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadAsync(
+        string secret, HttpContext http, CalendarFeedService feeds, CancellationToken ct)
     {
         var calendar = await feeds.ReadAsync(secret, ct);
         if (calendar is null)
         {
-            return TypedResults.NotFound();
+            // A problem body of its own, so the UI's not-found page (and its sign-in redirect) stays out of it.
+            return ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no calendar feed at this address.");
         }
 
         http.Response.Headers.CacheControl = "private, no-cache";
