@@ -4,6 +4,7 @@ using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Integrations;
+using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -41,6 +42,10 @@ public static class CoreServices
         services.AddScoped<TimeImportService>();
         services.AddScoped<TimeExportService>();
         services.AddScoped<WorkloadService>();
+        services.AddScoped<AccountPlanService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<CommitmentService>();
+        services.AddScoped<CalendarFeedService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();

@@ -69,4 +69,11 @@ public static class AccountAccess
         user.Role is Role.Admin or Role.AccountManager or Role.ProjectManager;
 
     public static bool CanSeeAudit(CurrentUser user) => user.IsAdmin;
+
+    /// <summary>
+    /// The relationship's records (account plan, meetings, commitments) are run by the people who run
+    /// the account; other staff on the team read them. Being on the team is checked first.
+    /// </summary>
+    public static bool CanManageRelationship(CurrentUser user) =>
+        user.Role is Role.Admin or Role.AccountManager or Role.ProjectManager;
 }

@@ -3,6 +3,7 @@ using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Integrations;
+using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -52,6 +53,22 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<MonthLock> MonthLocks => Set<MonthLock>();
 
     public DbSet<TimeImport> TimeImports => Set<TimeImport>();
+
+    public DbSet<AccountPlan> AccountPlans => Set<AccountPlan>();
+
+    public DbSet<PlanInitiative> PlanInitiatives => Set<PlanInitiative>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingStakeholder> MeetingStakeholders => Set<MeetingStakeholder>();
+
+    public DbSet<MeetingStaff> MeetingStaff => Set<MeetingStaff>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<CommitmentUpdate> CommitmentUpdates => Set<CommitmentUpdate>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 

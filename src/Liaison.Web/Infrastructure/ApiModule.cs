@@ -2,6 +2,7 @@ using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
 using Liaison.Web.Features.Engagements;
 using Liaison.Web.Features.Integrations;
+using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.Staff;
 using Liaison.Web.Features.Stakeholders;
 using Liaison.Web.Features.Time;
@@ -37,6 +38,11 @@ public static class ApiModule
         api.MapExpensesApi();
         api.MapProfitabilityApi();
         api.MapTimeTransferApi();
+        api.MapAccountPlanApi();
+        api.MapMeetingsApi();
+        api.MapCommitmentsApi();
+        api.MapCalendarFeedApi();
+        app.MapCalendarFeed();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))

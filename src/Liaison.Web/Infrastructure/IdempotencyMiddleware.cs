@@ -18,9 +18,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     public async Task InvokeAsync(HttpContext http, IDbContextFactory<LiaisonDb> dbs)
     {
         var key = http.Request.Headers[Header].ToString();
-        // Token answers are secrets and are never stored; a retry simply makes another token.
+        // Token and calendar-feed answers are secrets and are never stored; a retry simply makes another.
         if (string.IsNullOrEmpty(key) || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
             || !http.Request.Path.StartsWithSegments("/api/v1") || http.Request.Path.StartsWithSegments("/api/v1/tokens")
+            || http.Request.Path.StartsWithSegments("/api/v1/calendar-feed")
             || CallerResolution.UserId(http.User) is not { } userId)
         {
             await next(http);

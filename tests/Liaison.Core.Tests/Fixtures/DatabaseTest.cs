@@ -3,6 +3,7 @@ using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Integrations;
+using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -63,6 +64,14 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected ProfitabilityService Profitability => new(Database, Clock);
 
     protected WorkloadService Workload => new(Database, Clock);
+
+    protected AccountPlanService Plans => new(Database);
+
+    protected MeetingService Meetings => new(Database, Clock);
+
+    protected CommitmentService Commitments => new(Database, Clock);
+
+    protected CalendarFeedService CalendarFeeds => new(Database, Clock);
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 

@@ -5,6 +5,7 @@ using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -49,6 +50,9 @@ public abstract class AccessMatrixTests(AppFactory app)
         // Unknown API paths answer a 404 problem rather than a sign-in challenge.
         "* /api/{**path}",
         "GET /login", "POST /login", "GET /not-found", "POST /not-found", "GET /error", "POST /error",
+        // Calendar apps cannot sign in: the 256-bit secret in the feed's address is the credential, and
+        // an unknown or revoked one answers 404.
+        "GET /calendar/{secret}.ics",
     ];
 
     /// <summary>The API reference page and its scripts (Scalar).</summary>
@@ -379,6 +383,91 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   403   404    403  403  404  401",
             Foreign: "401  200   404   404    404  404  403  401",
             c => Call.To(("accountId", c.Account))),
+
+        // The account plan is the agency's working document: staff on the team read it, managers edit
+        // it, and a client learns only that their own account has one (403).
+        new("GET /api/v1/accounts/{id}/plan",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
+        new("PUT /api/v1/accounts/{id}/plan",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Account)], Body: new { vision = $"Matrix {c.Principal}", clientObjectives = new[] { "Grow" } }, IfMatch: "*"))),
+
+        // Meetings: staff on the team read them, managers arrange them; a client sees their own
+        // account's (without notes) and their calendar files, but not the preparation.
+        new("GET /api/v1/meetings",
+            Own:     "401  200   200   200    200  200  200  401",
+            Foreign: "401  200   200   200    200  200  200  401",
+            _ => Call.None),
+        new("POST /api/v1/meetings",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: new { accountId = c.Account, title = "Matrix meeting", startsAt = World.MeetingStart, timeZone = "Europe/London" }))),
+        new("GET /api/v1/meetings/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Meeting))),
+        new("PUT /api/v1/meetings/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", c.Meeting)], Body: MeetingBody(c), IfMatch: await ETagAsync(db => db.Meetings.Where(m => m.Id == c.Meeting).Select(m => m.Version)))),
+        new("DELETE /api/v1/meetings/{id}",
+            Own:     "401  204   204   404    403  403  404  401",
+            Foreign: "401  204   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", await NewMeetingAsync(c))])),
+        new("GET /api/v1/meetings/{id}/prepare",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Meeting))),
+        new("GET /api/v1/meetings/{id}/ics",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Meeting))),
+        // Everyone signed in has a calendar feed of their own; own and foreign are the same call.
+        new("POST /api/v1/calendar-feed",
+            Own:     "401  200   200   200    200  200  200  401",
+            Foreign: "401  200   200   200    200  200  200  401",
+            _ => Call.None),
+        new("DELETE /api/v1/calendar-feed",
+            Own:     "401  204   204   204    204  204  204  401",
+            Foreign: "401  204   204   204    204  204  204  401",
+            _ => Call.None),
+
+        // Commitments: "own" is A's client-visible client-side commitment, "foreign" B's. Managers record
+        // and edit them; a client sees their own account's client-visible ones and may log progress on
+        // (or tick off) their own side's; a team member may update only the agency commitments they own.
+        new("GET /api/v1/commitments",
+            Own:     "401  200   200   200    200  200  200  401",
+            Foreign: "401  200   200   200    200  200  200  401",
+            _ => Call.None),
+        new("POST /api/v1/commitments",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: new
+            {
+                accountId = c.Account, side = "Agency", ownerStaffId = c.Manager.StaffId, title = "Matrix promise", dueDate = World.CommitmentDue,
+            }))),
+        new("GET /api/v1/commitments/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Commitment))),
+        new("PUT /api/v1/commitments/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(
+                Route: [("id", c.Commitment)],
+                Body: World.NewClientCommitment(c.Account, c.Stakeholder),
+                IfMatch: await ETagAsync(db => db.Commitments.Where(x => x.Id == c.Commitment).Select(x => x.Version)))),
+        new("POST /api/v1/commitments/{id}/updates",
+            Own:     "401  200   200   404    403  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Commitment)], Body: new { text = $"Matrix {c.Principal}" }))),
+        new("GET /api/v1/accounts/{id}/reliability",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
     ];
 
     [Fact]
@@ -496,7 +585,8 @@ public abstract class AccessMatrixTests(AppFactory app)
         }
         else if (c.Principal is ClientOfA or ClientOfB && status < 300)
         {
-            failure = LeakToClient(what, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            failure = LeakToClient(what, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+                response.Content.Headers.ContentType?.MediaType);
         }
 
         if (row.CleanUpAsync is not null)
@@ -528,7 +618,11 @@ public abstract class AccessMatrixTests(AppFactory app)
             await db.TimeEntries.SumAsync(t => t.Version, ct) + await db.TimeEntries.CountAsync(ct),
             await db.Expenses.SumAsync(x => x.Version, ct) + await db.Expenses.CountAsync(ct),
             await db.Staff.SumAsync(x => x.Version, ct) + await db.StaffRates.CountAsync(ct),
-            await db.MonthLocks.CountAsync(ct) + await db.HandOffQuestions.CountAsync(q => q.Answer != null, ct));
+            await db.MonthLocks.CountAsync(ct) + await db.HandOffQuestions.CountAsync(q => q.Answer != null, ct),
+            await db.AccountPlans.SumAsync(x => x.Version, ct) + await db.AccountPlans.CountAsync(ct)
+                + await db.Meetings.SumAsync(x => x.Version, ct) + await db.Meetings.CountAsync(ct)
+                + await db.Commitments.SumAsync(x => x.Version, ct) + await db.Commitments.CountAsync(ct)
+                + await db.CommitmentUpdates.CountAsync(ct) + await db.CalendarFeeds.SumAsync(x => x.Version, ct) + await db.CalendarFeeds.CountAsync(ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -576,14 +670,15 @@ public abstract class AccessMatrixTests(AppFactory app)
         "^(cost|.*Cost$|.*Rate$|rate|margin|.*Margin|revenue|.*Revenue|budget|fee|.*Fee|.*Units$|notes|internalNotes|note|handOff|brief|ragReason|burn|ledger)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static string? LeakToClient(string what, string body)
+    private static string? LeakToClient(string what, string body, string? mediaType)
     {
         if (body.Contains("Internal:", StringComparison.Ordinal))
         {
             return $"{what}: a client got internal text: {Shorten(body)}";
         }
 
-        if (body.Length == 0)
+        // Calendar files have no fields to walk; the text check above is what applies to them.
+        if (body.Length == 0 || mediaType?.EndsWith("json", StringComparison.Ordinal) != true)
         {
             return null;
         }
@@ -687,6 +782,22 @@ public abstract class AccessMatrixTests(AppFactory app)
         return (id, view.HandOff.Questions[0].Id);
     }
 
+    /// <summary>The body of an update that keeps the seeded meeting as it is.</summary>
+    private static object MeetingBody(Case c)
+    {
+        var seed = World.NewMeeting(c.Account, c.Stakeholder, c.Manager.StaffId!.Value);
+        return new
+        {
+            seed.Title, seed.Type, seed.StartsAt, seed.TimeZone, seed.DurationMinutes, seed.Location, seed.StakeholderIds, seed.StaffIds,
+            seed.Agenda, seed.Notes, seed.Decisions, seed.ReviewsPlan,
+        };
+    }
+
+    /// <summary>A fresh meeting of the case's account, for a delete to aim at.</summary>
+    private async Task<Guid> NewMeetingAsync(Case c) =>
+        World.Must(await AsAdminAsync<MeetingService, Result<MeetingView>>((meetings, admin, ct) =>
+            meetings.CreateAsync(admin, World.NewMeeting(c.Account, c.Stakeholder, c.Manager.StaffId!.Value, "Doomed meeting"), ct))).Id;
+
     private async Task<Guid> NewTimeEntryAsync(Case c) =>
         World.Must(await AsAdminAsync<TimeService, Result<TimeEntryView>>((time, admin, ct) => time.CreateAsync(admin,
             new TimeEntryInput { EngagementId = c.Engagement, StaffId = c.Logger, Date = World.WorkDay, Minutes = 15 }, ct))).Id;
@@ -702,7 +813,7 @@ public abstract class AccessMatrixTests(AppFactory app)
     private sealed record Snapshot(
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
-        long StaffAndRates, long LocksAndAnswers);
+        long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -716,6 +827,11 @@ public abstract class AccessMatrixTests(AppFactory app)
         public Guid TimeEntry => Own ? World.TimeEntryA : World.TimeEntryB;
 
         public Guid Expense => Own ? World.ExpenseA : World.ExpenseB;
+
+        public Guid Meeting => Own ? World.MeetingA : World.MeetingB;
+
+        /// <summary>The client-visible commitment of the client's side on the account.</summary>
+        public Guid Commitment => Own ? World.ClientCommitmentA : World.CommitmentB;
 
         /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
         public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,12 +82,11 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // EF logs its probe for the migrations table as a failed command on a new PostgreSQL database.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
-        // One EF provider per host is the point of the cache above; more than twenty hosts (test
-        // classes × providers) in one process is expected here, not the per-context leak EF warns of.
+        // One EF service provider per host is deliberate (see _efCache); beyond twenty hosts in one test
+        // process EF would refuse to build another, taking that many providers for a leak.
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<LiaisonDb>((_, options) => options.UseMemoryCache(_efCache)
-                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning)),
-                ServiceLifetime.Singleton));
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)), ServiceLifetime.Singleton));
     }
 
     /// <summary>Guards the developer's own database: a setting that did not reach the app must not seed into it.</summary>

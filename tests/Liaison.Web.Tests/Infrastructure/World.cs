@@ -3,6 +3,7 @@ using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Integrations;
+using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -51,7 +52,12 @@ public sealed record World(
     Guid TimeEntryA,
     Guid TimeEntryB,
     Guid ExpenseA,
-    Guid ExpenseB)
+    Guid ExpenseB,
+    Guid MeetingA,
+    Guid MeetingB,
+    Guid CommitmentA,
+    Guid CommitmentB,
+    Guid ClientCommitmentA)
 {
     /// <summary>A day in an open month that every seeded entry and test entry uses.</summary>
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -60,6 +66,13 @@ public sealed record World(
     public const string AccountAName = "Aurora Analytics";
     public const string AccountBName = "Borealis Bank";
     public const string StakeholderANotes = "Internal: prefers short weekly updates.";
+    public const string MeetingNotes = "<p>Internal: they will ask for a discount.</p>";
+
+    /// <summary>When the seeded meetings start: planned, ahead of the tests' real clock.</summary>
+    public static readonly DateTimeOffset MeetingStart = new(2027, 1, 15, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>When the seeded commitments fall due.</summary>
+    public static readonly DateOnly CommitmentDue = new(2027, 1, 31);
 
     public Person Person(Principal principal) => People[principal];
 
@@ -158,8 +171,23 @@ public sealed record World(
             EngagementId = engagementB, StaffId = managerOfB.StaffId, Date = WorkDay, Amount = 1200,
         }, ct));
 
+        // A planned meeting on each account with internal notes, and commitments: on A an internal agency
+        // one and a client-visible one of the client's; on B a client-visible one of the client's.
+        var meetings = scope.ServiceProvider.GetRequiredService<MeetingService>();
+        var commitments = scope.ServiceProvider.GetRequiredService<CommitmentService>();
+        var meetingA = Must(await meetings.CreateAsync(admin, NewMeeting(accountA.Id, stakeholderA.Id, managerOnTeam.StaffId!.Value), ct));
+        var meetingB = Must(await meetings.CreateAsync(admin, NewMeeting(accountB.Id, stakeholderB.Id, managerOfB.StaffId!.Value), ct));
+        var commitmentA = Must(await commitments.CreateAsync(admin, new CreateCommitmentInput
+        {
+            AccountId = accountA.Id, MeetingId = meetingA.Id, Side = CommitmentSide.Agency, OwnerStaffId = managerOnTeam.StaffId,
+            Title = "Internal: send the pricing options", DueDate = CommitmentDue,
+        }, ct));
+        var clientCommitmentA = Must(await commitments.CreateAsync(admin, NewClientCommitment(accountA.Id, stakeholderA.Id), ct));
+        var commitmentB = Must(await commitments.CreateAsync(admin, NewClientCommitment(accountB.Id, stakeholderB.Id), ct));
+
         return new World(admin, people, await PersonAsync(managerOfB), await PersonAsync(spareStaff), await PersonAsync(victim),
-            accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id);
+            accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id,
+            meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id);
     }
 
     /// <summary>A time-and-materials engagement with everything a hand-off needs.</summary>
@@ -177,6 +205,35 @@ public sealed record World(
         ProjectManagerId = managerStaffId,
         Members = [.. members.Select(m => new MemberInput { StaffId = m, Role = "Designer" })],
         InternalNotes = "Internal: margin is thin.",
+    };
+
+    /// <summary>The seeded meeting of an account, as an update that keeps it as it is would send it.</summary>
+    public static CreateMeetingInput NewMeeting(Guid accountId, Guid stakeholderId, Guid staffId, string title = "Monthly account review") => new()
+    {
+        AccountId = accountId,
+        Title = title,
+        Type = MeetingType.AccountReview,
+        StartsAt = MeetingStart,
+        TimeZone = "Europe/London",
+        DurationMinutes = 60,
+        Location = "https://meet.example.test/review",
+        StakeholderIds = [stakeholderId],
+        StaffIds = [staffId],
+        Agenda = "<p>Results and <strong>next steps</strong></p>",
+        Notes = MeetingNotes,
+        Decisions = ["Launch in spring"],
+        ReviewsPlan = true,
+    };
+
+    /// <summary>A client-visible commitment of the client's side, owned by the account's stakeholder.</summary>
+    public static CreateCommitmentInput NewClientCommitment(Guid accountId, Guid stakeholderId) => new()
+    {
+        AccountId = accountId,
+        Side = CommitmentSide.Client,
+        OwnerStakeholderId = stakeholderId,
+        Title = "Approve the sitemap",
+        DueDate = CommitmentDue,
+        ClientVisible = true,
     };
 
     /// <summary>The value of a seeding step; a failure here is a broken fixture, so it throws with Core's reason.</summary>

@@ -37,6 +37,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<string> SecretProperties =
     [
         nameof(LiaisonUser.PasswordHash), nameof(LiaisonUser.SecurityStamp), nameof(PersonalAccessToken.TokenHash),
+        nameof(Features.Meetings.CalendarFeed.SecretHash),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
