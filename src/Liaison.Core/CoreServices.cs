@@ -3,7 +3,9 @@ using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
+using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -41,6 +43,8 @@ public static class CoreServices
         services.AddScoped<TimeImportService>();
         services.AddScoped<TimeExportService>();
         services.AddScoped<WorkloadService>();
+        services.AddScoped<RecommendationService>();
+        services.AddScoped<InsightService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();

@@ -2,7 +2,9 @@ using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
+using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -52,6 +54,14 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<MonthLock> MonthLocks => Set<MonthLock>();
 
     public DbSet<TimeImport> TimeImports => Set<TimeImport>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationOption> RecommendationOptions => Set<RecommendationOption>();
+
+    public DbSet<Insight> Insights => Set<Insight>();
+
+    public DbSet<InsightShare> InsightShares => Set<InsightShare>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
