@@ -2,7 +2,9 @@ using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
+using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -63,6 +65,10 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected ProfitabilityService Profitability => new(Database, Clock);
 
     protected WorkloadService Workload => new(Database, Clock);
+
+    protected RecommendationService Recommendations => new(Database, Clock);
+
+    protected InsightService Insights => new(Database, Clock);
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 
