@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Recommendations;
 using Liaison.Web.Infrastructure;
@@ -17,8 +18,9 @@ public static class RecommendationsApi
         group.MapGet("/{id:guid}", GetAsync).WithName("GetRecommendation");
         group.MapPut("/{id:guid}", (Guid id, RecommendationInput input, HttpContext http, RecommendationService s, CancellationToken ct) =>
             ChangeAsync(http, v => s.UpdateAsync(http.Caller(), id, v, input, ct), required: true)).WithName("UpdateRecommendation");
-        group.MapPost("/{id:guid}/present", (Guid id, PresentInput? input, HttpContext http, RecommendationService s, CancellationToken ct) =>
-            ChangeAsync(http, v => s.PresentAsync(http.Caller(), id, v, input, ct))).WithName("PresentRecommendation");
+        // The body ({ "presentedOn" }) is optional: a bare POST presents today. It is read here rather
+        // than bound, because a bound or declared JSON body makes routing refuse a request without one.
+        group.MapPost("/{id:guid}/present", PresentAsync).WithName("PresentRecommendation");
         group.MapPost("/{id:guid}/decision", (Guid id, DecisionInput input, HttpContext http, RecommendationService s, CancellationToken ct) =>
             ChangeAsync(http, v => s.DecideAsync(http.Caller(), id, v, input, ct))).WithName("DecideRecommendation");
         return api;
@@ -28,6 +30,26 @@ public static class RecommendationsApi
         HttpContext http, RecommendationService recommendations, CancellationToken ct,
         Guid? accountId = null, ClientDecision? decision = null, int? limit = null, string? cursor = null) =>
         (await recommendations.ListAsync(http.Caller(), new RecommendationListQuery(accountId, decision, limit, cursor), ct)).ToOk();
+
+    private static async Task<Results<Ok<RecommendationView>, ProblemHttpResult>> PresentAsync(
+        Guid id, HttpContext http, RecommendationService recommendations, CancellationToken ct)
+    {
+        PresentInput? input = null;
+        if (http.Request.HasJsonContentType() && http.Request.ContentLength != 0)
+        {
+            try
+            {
+                input = await http.Request.ReadFromJsonAsync<PresentInput>(ct);
+            }
+            catch (JsonException)
+            {
+                return ProblemResults.Problem(StatusCodes.Status400BadRequest, "Invalid request",
+                    "The body must be empty or {\"presentedOn\": \"yyyy-MM-dd\"}.");
+            }
+        }
+
+        return await ChangeAsync(http, v => recommendations.PresentAsync(http.Caller(), id, v, input, ct));
+    }
 
     private static async Task<Results<Ok<AcceptanceView>, ProblemHttpResult>> AcceptanceAsync(
         HttpContext http, RecommendationService recommendations, CancellationToken ct, Guid? accountId = null) =>
