@@ -68,6 +68,15 @@ public static class AccountAccess
     public static bool CanEditStakeholders(CurrentUser user) =>
         user.Role is Role.Admin or Role.AccountManager or Role.ProjectManager;
 
+    /// <summary>
+    /// Recommendations and insights are the agency's working notes on the relationship: staff on the
+    /// team read them, client users never do (403 on their account's list, 404 on a single record).
+    /// </summary>
+    public static bool CanReadWorkingNotes(CurrentUser user) => user.IsStaff;
+
+    public static bool CanEditWorkingNotes(CurrentUser user) =>
+        user.Role is Role.Admin or Role.AccountManager or Role.ProjectManager;
+
     public static bool CanSeeAudit(CurrentUser user) => user.IsAdmin;
 
     /// <summary>

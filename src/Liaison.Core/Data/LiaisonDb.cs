@@ -2,8 +2,11 @@ using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
+
+using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -69,6 +72,14 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<CommitmentUpdate> CommitmentUpdates => Set<CommitmentUpdate>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationOption> RecommendationOptions => Set<RecommendationOption>();
+
+    public DbSet<Insight> Insights => Set<Insight>();
+
+    public DbSet<InsightShare> InsightShares => Set<InsightShare>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 

@@ -1,8 +1,10 @@
 using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
 using Liaison.Web.Features.Engagements;
+using Liaison.Web.Features.Insights;
 using Liaison.Web.Features.Integrations;
 using Liaison.Web.Features.Meetings;
+using Liaison.Web.Features.Recommendations;
 using Liaison.Web.Features.Staff;
 using Liaison.Web.Features.Stakeholders;
 using Liaison.Web.Features.Time;
@@ -43,6 +45,8 @@ public static class ApiModule
         api.MapCommitmentsApi();
         api.MapCalendarFeedApi();
         app.MapCalendarFeed();
+        api.MapRecommendationsApi();
+        api.MapInsightsApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))

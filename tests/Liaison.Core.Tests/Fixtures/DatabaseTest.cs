@@ -2,8 +2,11 @@ using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
+
+using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -72,6 +75,10 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected CommitmentService Commitments => new(Database, Clock);
 
     protected CalendarFeedService CalendarFeeds => new(Database, Clock);
+
+    protected RecommendationService Recommendations => new(Database, Clock);
+
+    protected InsightService Insights => new(Database, Clock);
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 

@@ -6,6 +6,8 @@ using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Meetings;
+using Liaison.Core.Features.Insights;
+using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -468,6 +470,77 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   404    200  403  404  401",
             Foreign: "401  200   404   404    404  404  403  401",
             c => Call.To(("id", c.Account))),
+        // Recommendations and insights are the agency's working notes: staff on the team read them,
+        // admins, account managers and project managers write them; a client is refused its own
+        // account's list (403) and never finds a single one (404), as with stakeholders.
+        new("GET /api/v1/recommendations",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("POST /api/v1/recommendations",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: new { accountId = c.Account, title = "Matrix recommendation" }))),
+        new("GET /api/v1/recommendations/acceptance",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("GET /api/v1/recommendations/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("id", c.Recommendation))),
+        new("PUT /api/v1/recommendations/{id}",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.Recommendation)],
+                Body: World.NewRecommendation(c.Account, c.Manager.StaffId!.Value, $"Matrix {c.Principal}"),
+                IfMatch: await ETagAsync(db => db.Recommendations.Where(x => x.Id == c.Recommendation).Select(x => x.Version)))),
+        new("POST /api/v1/recommendations/{id}/present",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewRecommendationAsync(c))], Body: new { presentedOn = World.WorkDay })),
+        new("POST /api/v1/recommendations/{id}/decision",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Recommendation)], Body: new { decision = "PartlyAccepted", reasonCategory = "Budget" }))),
+        new("GET /api/v1/insights",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("POST /api/v1/insights",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: new { accountId = c.Account, title = "Matrix insight", sourceUrl = "https://example.com/m" }))),
+        new("GET /api/v1/insights/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("id", c.Insight))),
+        new("PUT /api/v1/insights/{id}",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.Insight)],
+                Body: new { title = "Seeded insight", summary = $"Matrix {c.Principal}", sourceUrl = "https://example.com/seeded" },
+                IfMatch: await ETagAsync(db => db.Insights.Where(x => x.Id == c.Insight).Select(x => x.Version)))),
+        new("DELETE /api/v1/insights/{id}",
+            Own:     "401  204   204   404    403  404  404  401",
+            Foreign: "401  204   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewInsightAsync(c))])),
+        // Always with an override reason, so the account's throttle never decides the status here.
+        new("POST /api/v1/insights/{id}/share",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Insight)], Body: new { stakeholderIds = new[] { c.Stakeholder }, overrideReason = "Matrix" }))),
+        // The throttle is an account setting: team staff read it, the account's editors change it.
+        new("GET /api/v1/accounts/{id}/insight-limit",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
+        new("PUT /api/v1/accounts/{id}/insight-limit",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Account)], Body: new { insightsPer30Days = 10 + (int)c.Principal }))),
     ];
 
     [Fact]
@@ -545,6 +618,12 @@ public abstract class AccessMatrixTests(AppFactory app)
                 $"/api/v1/accounts/{World.AccountB}/stakeholders/{MissingId}"),
             (ClientOfA, $"/api/v1/accounts/{World.AccountA}/stakeholders/{World.StakeholderA}",
                 $"/api/v1/accounts/{World.AccountA}/stakeholders/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/recommendations?accountId={World.AccountB}", $"/api/v1/recommendations?accountId={MissingId}"),
+            (ManagerOnTeam, $"/api/v1/recommendations/{World.RecommendationB}", $"/api/v1/recommendations/{MissingId}"),
+            (ClientOfA, $"/api/v1/recommendations/{World.RecommendationA}", $"/api/v1/recommendations/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/insights/{World.InsightB}", $"/api/v1/insights/{MissingId}"),
+            (ClientOfA, $"/api/v1/insights/{World.InsightA}", $"/api/v1/insights/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/insight-limit", $"/api/v1/accounts/{MissingId}/insight-limit"),
         ];
 
         foreach (var (caller, invisible, missing) in pairs)
@@ -622,7 +701,9 @@ public abstract class AccessMatrixTests(AppFactory app)
             await db.AccountPlans.SumAsync(x => x.Version, ct) + await db.AccountPlans.CountAsync(ct)
                 + await db.Meetings.SumAsync(x => x.Version, ct) + await db.Meetings.CountAsync(ct)
                 + await db.Commitments.SumAsync(x => x.Version, ct) + await db.Commitments.CountAsync(ct)
-                + await db.CommitmentUpdates.CountAsync(ct) + await db.CalendarFeeds.SumAsync(x => x.Version, ct) + await db.CalendarFeeds.CountAsync(ct));
+                + await db.CommitmentUpdates.CountAsync(ct) + await db.CalendarFeeds.SumAsync(x => x.Version, ct) + await db.CalendarFeeds.CountAsync(ct),
+            await db.Recommendations.SumAsync(r => r.Version, ct) + await db.Recommendations.CountAsync(ct) + await db.RecommendationOptions.CountAsync(ct),
+            await db.Insights.SumAsync(i => i.Version, ct) + await db.Insights.CountAsync(ct) + await db.InsightShares.CountAsync(ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -806,6 +887,15 @@ public abstract class AccessMatrixTests(AppFactory app)
         World.Must(await AsAdminAsync<ExpenseService, Result<ExpenseView>>((expenses, admin, ct) => expenses.CreateAsync(admin,
             new ExpenseInput { EngagementId = c.Engagement, StaffId = c.Logger, Date = World.WorkDay, Amount = 100 }, ct))).Id;
 
+    /// <summary>A fresh draft ready to present, so each present case has one to aim at.</summary>
+    private async Task<Guid> NewRecommendationAsync(Case c) =>
+        World.Must(await AsAdminAsync<RecommendationService, Result<RecommendationView>>((recommendations, admin, ct) =>
+            recommendations.CreateAsync(admin, World.NewRecommendation(c.Account, c.Manager.StaffId!.Value, "Matrix draft"), ct))).Id;
+
+    private async Task<Guid> NewInsightAsync(Case c) =>
+        World.Must(await AsAdminAsync<InsightService, Result<InsightView>>((insights, admin, ct) =>
+            insights.CreateAsync(admin, new NewInsightInput { AccountId = c.Account, Title = "Doomed insight" }, ct))).Id;
+
     private static string UniqueEmail() => $"matrix-{Guid.NewGuid():N}@liaison.test";
 
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
@@ -813,7 +903,7 @@ public abstract class AccessMatrixTests(AppFactory app)
     private sealed record Snapshot(
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
-        long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds);
+        long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -832,6 +922,10 @@ public abstract class AccessMatrixTests(AppFactory app)
 
         /// <summary>The client-visible commitment of the client's side on the account.</summary>
         public Guid Commitment => Own ? World.ClientCommitmentA : World.CommitmentB;
+
+        public Guid Recommendation => Own ? World.RecommendationA : World.RecommendationB;
+
+        public Guid Insight => Own ? World.InsightA : World.InsightB;
 
         /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
         public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;

@@ -2,8 +2,10 @@ using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
+using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -57,7 +59,11 @@ public sealed record World(
     Guid MeetingB,
     Guid CommitmentA,
     Guid CommitmentB,
-    Guid ClientCommitmentA)
+    Guid ClientCommitmentA,
+    Guid RecommendationA,
+    Guid RecommendationB,
+    Guid InsightA,
+    Guid InsightB)
 {
     /// <summary>A day in an open month that every seeded entry and test entry uses.</summary>
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -185,9 +191,29 @@ public sealed record World(
         var clientCommitmentA = Must(await commitments.CreateAsync(admin, NewClientCommitment(accountA.Id, stakeholderA.Id), ct));
         var commitmentB = Must(await commitments.CreateAsync(admin, NewClientCommitment(accountB.Id, stakeholderB.Id), ct));
 
+
+        // A presented recommendation and an insight on each account, with internal text a client must never get.
+        var recommendations = scope.ServiceProvider.GetRequiredService<RecommendationService>();
+        var insights = scope.ServiceProvider.GetRequiredService<InsightService>();
+
+        async Task<Guid> RecommendationAsync(Guid accountId, Guid consulted)
+        {
+            var draft = Must(await recommendations.CreateAsync(admin, NewRecommendation(accountId, consulted), ct));
+            return Must(await recommendations.PresentAsync(admin, draft.Id, null, null, ct)).Id;
+        }
+
+        async Task<Guid> InsightAsync(Guid accountId) => Must(await insights.CreateAsync(admin, new NewInsightInput
+        {
+            AccountId = accountId, Title = "Seeded insight", SourceUrl = "https://example.com/seeded", WhyItMatters = "Internal: their rival did this.",
+        }, ct)).Id;
+
+        var recommendationA = await RecommendationAsync(accountA.Id, managerOnTeam.StaffId!.Value);
+        var recommendationB = await RecommendationAsync(accountB.Id, managerOfB.StaffId!.Value);
+
         return new World(admin, people, await PersonAsync(managerOfB), await PersonAsync(spareStaff), await PersonAsync(victim),
             accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id,
-            meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id);
+            meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id,
+            recommendationA, recommendationB, await InsightAsync(accountA.Id), await InsightAsync(accountB.Id));
     }
 
     /// <summary>A time-and-materials engagement with everything a hand-off needs.</summary>
@@ -234,6 +260,18 @@ public sealed record World(
         Title = "Approve the sitemap",
         DueDate = CommitmentDue,
         ClientVisible = true,
+    };
+
+    /// <summary>A recommendation ready to present: two options, one person consulted, the first recommended.</summary>
+    public static NewRecommendationInput NewRecommendation(Guid accountId, Guid consulted, string title = "Seeded recommendation") => new()
+    {
+        AccountId = accountId,
+        Title = title,
+        Context = "Internal: they will push back on price.",
+        Options = [new OptionInput { Title = "Do it", Pros = "Faster", Cons = "Costs more" }, new OptionInput { Title = "Wait" }],
+        StaffConsulted = [consulted],
+        RecommendedOption = 0,
+        Importance = Importance.High,
     };
 
     /// <summary>The value of a seeding step; a failure here is a broken fixture, so it throws with Core's reason.</summary>

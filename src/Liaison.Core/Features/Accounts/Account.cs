@@ -27,6 +27,12 @@ public sealed class Account : Entity
     /// <summary>Internal notes; never shown to client users.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// How many insights may be shared with the account in any rolling 30 days before an override
+    /// reason is needed; null means the default (<see cref="Insights.InsightService.DefaultPer30Days"/>).
+    /// </summary>
+    public int? InsightsPer30Days { get; set; }
+
     /// <summary>Archived accounts leave the default lists but keep their history.</summary>
     public DateTime? ArchivedAt { get; set; }
 }
