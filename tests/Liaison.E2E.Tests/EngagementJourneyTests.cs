@@ -62,14 +62,16 @@ public sealed class EngagementJourneyTests(E2EFixture fixture)
         for (var day = 0; day < days.Length; day++)
         {
             await tom.Keyboard.TypeAsync(days[day]);
+            await Assertions.Expect(grid.Cell(row, day)).ToHaveValueAsync(days[day]);
             await tom.Keyboard.PressAsync("Tab");
             // Typing on before the focus has moved would run two days into one cell ("6" + "1.5").
             await Assertions.Expect(grid.Cell(row, day + 1)).ToBeFocusedAsync();
         }
 
         await tom.Keyboard.TypeAsync("1.5");
+        await Assertions.Expect(grid.Cell(row, days.Length)).ToHaveValueAsync("1.5");
         await tom.Keyboard.PressAsync("Enter");
-        await tom.GetByText("Week saved.").WaitForAsync();
+        await grid.WaitForSaveAsync();
         await Assertions.Expect(grid.RowTotal(await grid.RowOfAsync(Engagement))).ToHaveTextAsync("30:00");
         var thisWeek = await grid.WeekLabel.TextContentAsync();
         await tom.Keyboard.PressAsync("Alt+ArrowLeft");

@@ -29,6 +29,19 @@ public sealed class WeekGridPage(IPage page)
 
     public ILocator WeekLabel => page.Locator("#week-label");
 
+    /// <summary>Waits for the save to be confirmed; a refused save fails at once with the page's reason and the cells as typed.</summary>
+    public async Task WaitForSaveAsync()
+    {
+        var saved = page.GetByText("Week saved.");
+        var refused = page.Locator("#week-error");
+        await saved.Or(refused).First.WaitForAsync();
+        if (await refused.IsVisibleAsync())
+        {
+            var cells = await page.Locator("input[id^=cell-]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.id + '=' + c.value)");
+            throw new InvalidOperationException($"The week was not saved: {await refused.TextContentAsync()} Cells: {string.Join(", ", cells)}");
+        }
+    }
+
     public ILocator Cell(int row, int day) => page.Locator($"#cell-{row}-{day}");
 
     public ILocator RowTotal(int row) => page.Locator($"#row-total-{row}");
