@@ -236,6 +236,25 @@ public sealed class CommitmentServiceTests : DatabaseTest
         kept.OwnerName.ShouldBeNull();
     }
 
+    [Fact]
+    public void TheProgressRulesThePagesAskAreTheOnesTheServiceApplies()
+    {
+        var owner = Guid.CreateVersion7();
+        var manager = new CurrentUser(Guid.CreateVersion7(), "Manager", Role.AccountManager, Guid.CreateVersion7(), null);
+        var member = new CurrentUser(Guid.CreateVersion7(), "Member", Role.TeamMember, owner, null);
+        var client = new CurrentUser(Guid.CreateVersion7(), "Client", Role.Client, null, Guid.CreateVersion7());
+
+        CommitmentRules.CanLogProgress(manager, CommitmentSide.Client, null).ShouldBeTrue();
+        CommitmentRules.CanLogProgress(member, CommitmentSide.Agency, owner).ShouldBeTrue();
+        CommitmentRules.CanLogProgress(member, CommitmentSide.Agency, Guid.CreateVersion7()).ShouldBeFalse();
+        CommitmentRules.CanLogProgress(member, CommitmentSide.Client, null).ShouldBeFalse();
+        CommitmentRules.CanLogProgress(client, CommitmentSide.Client, null).ShouldBeTrue();
+        CommitmentRules.CanLogProgress(client, CommitmentSide.Agency, owner).ShouldBeFalse();
+        CommitmentRules.MaySetStatus(client, CommitmentStatus.Done).ShouldBeTrue();
+        CommitmentRules.MaySetStatus(client, CommitmentStatus.Dropped).ShouldBeFalse();
+        CommitmentRules.MaySetStatus(member, CommitmentStatus.Dropped).ShouldBeTrue();
+    }
+
     private static IEnumerable<string> Fields<T>(Result<T> result) => result.Error?.Fields?.Keys ?? throw new ShouldAssertException("Expected field errors.");
 
     private static CreateCommitmentInput Client(Guid accountId, Guid? stakeholderId) => new()
