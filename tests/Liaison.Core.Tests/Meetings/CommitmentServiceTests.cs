@@ -162,7 +162,7 @@ public sealed class CommitmentServiceTests : DatabaseTest
         var mineSlipped = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(-1), CommitmentStatus.Slipped);
         var mineToday = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today);
         var mineThisWeek = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(6));
-        await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(10));
+        var mineLater = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(10));
         await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(-5), CommitmentStatus.Done);
         var pmOverdue = await AddAsync(Agency(agency.Harbour, agency.ProjectManager.StaffId), Today.AddDays(-2));
         var clientOverdue = await AddAsync(Client(agency.Harbour, sponsor), Today.AddDays(-4));
@@ -176,6 +176,8 @@ public sealed class CommitmentServiceTests : DatabaseTest
         (await ListAsync(agency.Manager, new CommitmentListQuery(AccountId: agency.Harbour, Overdue: true)))
             .ShouldBe([clientOverdue, mineOverdue, pmOverdue, mineSlipped]);
         (await ListAsync(agency.Manager, new CommitmentListQuery(Side: CommitmentSide.Client))).ShouldBe([clientOverdue]);
+        (await ListAsync(agency.Manager, new CommitmentListQuery(AccountId: agency.Harbour, Pending: true, Mine: true)))
+            .ShouldBe([mineOverdue, mineSlipped, mineToday, mineThisWeek, mineLater]);
         (await ListAsync(agency.Admin, new CommitmentListQuery(Overdue: true, Status: CommitmentStatus.Open)))
             .ShouldBe([clientOverdue, verdantOverdue, mineOverdue, pmOverdue], ignoreOrder: true);
 

@@ -98,9 +98,10 @@ public sealed class CommitmentUpdateInput : IValidatableObject
 /// <param name="Overdue">Only open or slipped commitments due before today.</param>
 /// <param name="DueWithinDays">Only open or slipped commitments due from today to this many days ahead (7: due this week).</param>
 /// <param name="Mine">Only agency commitments the caller owns.</param>
+/// <param name="Pending">Only commitments still to be kept: open or slipped.</param>
 public sealed record CommitmentListQuery(
     Guid? AccountId = null, CommitmentSide? Side = null, CommitmentStatus? Status = null, bool Overdue = false,
-    int? DueWithinDays = null, bool Mine = false, int? Limit = null, string? Cursor = null);
+    int? DueWithinDays = null, bool Mine = false, int? Limit = null, string? Cursor = null, bool Pending = false);
 
 public sealed record CommitmentSummary(
     Guid Id, Guid AccountId, string AccountName, Guid? MeetingId, CommitmentSide Side, Guid? OwnerStakeholderId, Guid? OwnerStaffId,

@@ -45,6 +45,11 @@ public sealed class CommitmentService(IDbContextFactory<LiaisonDb> dbs, TimeProv
             commitments = commitments.Where(c => c.Status == status);
         }
 
+        if (query.Pending)
+        {
+            commitments = commitments.Where(c => c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.Slipped);
+        }
+
         if (query.Overdue)
         {
             commitments = commitments.Where(c => (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.Slipped) && c.DueDate < today);
