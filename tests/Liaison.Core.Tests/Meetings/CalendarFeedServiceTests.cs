@@ -63,7 +63,7 @@ public sealed class CalendarFeedServiceTests : DatabaseTest
         var feed = (await CalendarFeeds.CreateOrRotateAsync(agency.Manager, Ct)).Value;
         var created = (await CalendarFeeds.GetAsync(agency.Manager, Ct)).Value;
         created.Active.ShouldBeTrue();
-        created.CreatedAt.ShouldBe(feed.IssuedAt, TimeSpan.FromSeconds(1));
+        created.CreatedAt!.Value.ShouldBe(feed.IssuedAt, TimeSpan.FromSeconds(1));
         created.LastUsedAt.ShouldBeNull();
         (await CalendarFeeds.GetAsync(agency.ProjectManager, Ct)).Value.Active.ShouldBeFalse();
 
