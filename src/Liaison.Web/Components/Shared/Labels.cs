@@ -46,6 +46,9 @@ public static partial class Labels
         _ => Color.Error,
     };
 
+    /// <summary>"Noor Brennan · Marketing Director": a client's person is easier to pick by role.</summary>
+    public static string Person(string fullName, string? title) => title is null ? fullName : $"{fullName} · {title}";
+
     /// <summary>A share as "83.5 %", or "—" when there is nothing to divide.</summary>
     public static string Percent(decimal? percent) =>
         percent is { } p ? p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %" : "—";
