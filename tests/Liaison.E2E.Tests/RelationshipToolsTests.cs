@@ -44,7 +44,7 @@ public sealed class RelationshipToolsTests(E2EFixture fixture)
         var refusal = await tabs.ShareInsightAsync("Shoppers switch to own brands", "Marketing");
         refusal.ShouldNotBeNull();
         refusal.ShouldContain("the limit is 2");
-        await tabs.ShareAnywayAsync("They asked for anything on own brands before the board meeting.");
+        await tabs.ShareAnywayAsync("Shoppers switch to own brands", "They asked for anything on own brands before the board meeting.");
         await Assertions.Expect(jonas.Locator("#insight-limit-used")).ToHaveTextAsync("3");
     }
 

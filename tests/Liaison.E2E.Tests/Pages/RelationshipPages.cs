@@ -100,7 +100,7 @@ public sealed class RelationshipPages(IPage page)
         return await errors.AllTextContentsAsync();
     }
 
-    /// <summary>Shares with the first stakeholder; returns the throttle's message if the limit refused it.</summary>
+    /// <summary>Shares with the stakeholder; returns the throttle's message if the limit refused it.</summary>
     public async Task<string?> ShareInsightAsync(string title, string stakeholder)
     {
         await page.Locator("#insights-table tbody tr").Filter(new() { HasText = title }).Locator(".share-insight").ClickAsync();
@@ -108,15 +108,15 @@ public sealed class RelationshipPages(IPage page)
         await page.TickAsync("share-stakeholders", stakeholder);
         await page.ClickAsync("#confirm-share");
         var throttled = page.Locator("#share-throttled");
-        await throttled.Or(page.GetByText("Insight shared.")).First.WaitForAsync();
+        await throttled.Or(page.GetByText($"“{title}” shared.")).First.WaitForAsync();
         return await throttled.CountAsync() > 0 ? await throttled.TextContentAsync() : null;
     }
 
-    public async Task ShareAnywayAsync(string reason)
+    public async Task ShareAnywayAsync(string title, string reason)
     {
         await page.FillAsync("#share-override-reason", reason);
         await page.ClickAsync("#share-anyway");
-        await SucceededAsync(page.GetByText("Insight shared beyond the limit"), "#share-error, #share-dialog .mud-input-error");
+        await SucceededAsync(page.GetByText($"“{title}” shared beyond the limit"), "#share-error, #share-dialog .mud-input-error");
     }
 
     private async Task SucceededAsync(ILocator success, string errors)
