@@ -2,6 +2,7 @@ using Liaison.Core.Access;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -50,6 +51,9 @@ public static class CoreServices
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<RecommendationService>();
         services.AddScoped<InsightService>();
+        services.AddScoped<InteractionService>();
+        services.AddScoped<ReplyQueueService>();
+        services.AddScoped<SlaPolicyService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();

@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -80,6 +81,14 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<Insight> Insights => Set<Insight>();
 
     public DbSet<InsightShare> InsightShares => Set<InsightShare>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<InteractionStakeholder> InteractionStakeholders => Set<InteractionStakeholder>();
+
+    public DbSet<AccountSlaPolicy> AccountSlaPolicies => Set<AccountSlaPolicy>();
+
+    public DbSet<TriageMessage> TriageMessages => Set<TriageMessage>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
