@@ -29,7 +29,7 @@ public sealed class SlaPolicyService(IDbContextFactory<LiaisonDb> dbs)
     public async Task<Result<SlaPolicyView>> SetAsync(CurrentUser user, Guid accountId, long? expectedVersion, SlaPolicyInput input, CancellationToken ct)
     {
         await using var db = await dbs.OpenAsync(user, ct);
-        if (!await AccountAccess.CanSeeAccountAsync(db, user, accountId, ct) || user.IsClient)
+        if (!await AccountAccess.CanSeeAccountAsync(db, user, accountId, ct))
         {
             return Error.NotFound("The account");
         }
