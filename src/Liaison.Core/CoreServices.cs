@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddScoped<InteractionService>();
         services.AddScoped<ReplyQueueService>();
         services.AddScoped<SlaPolicyService>();
+        services.AddScoped<TriageService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();

@@ -50,6 +50,7 @@ public static class ApiModule
         api.MapInsightsApi();
         api.MapInteractionsApi();
         api.MapRepliesApi();
+        api.MapTriageApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))
