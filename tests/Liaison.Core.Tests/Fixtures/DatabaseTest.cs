@@ -86,6 +86,8 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected SlaPolicyService SlaPolicies => new(Database);
 
+    protected TriageService Triage => new(Database, Clock);
+
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 
     public async ValueTask DisposeAsync()
