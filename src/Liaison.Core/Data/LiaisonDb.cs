@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -80,6 +81,8 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<Insight> Insights => Set<Insight>();
 
     public DbSet<InsightShare> InsightShares => Set<InsightShare>();
+
+    public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
