@@ -11,9 +11,15 @@ public static partial class MailText
     // Not words a reader sees: style sheets, scripts, the head, embedded graphics and forms.
     private const string Invisible = "head, script, style, noscript, template, svg, math, iframe, object, embed, select, textarea";
 
-    private static readonly HashSet<string> BlockTags = new(
-        ["p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "section", "article",
-            "header", "footer", "main", "nav", "aside", "address", "center", "dl", "dt", "dd", "figure", "figcaption", "form", "fieldset", "hr"],
+    // Blocks a browser sets apart with a margin: a blank line before and after.
+    private static readonly HashSet<string> ParagraphTags = new(
+        ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl", "figure", "hr"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // Blocks that only start a new line.
+    private static readonly HashSet<string> LineTags = new(
+        ["div", "li", "tr", "section", "article", "header", "footer", "main", "nav", "aside", "address", "center", "dt", "dd",
+            "figcaption", "form", "fieldset"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -71,20 +77,41 @@ public static partial class MailText
                     Append(cell, text, preformatted);
                     AppendCollapsed(text, " ");
                     break;
-                case IElement e when BlockTags.Contains(e.LocalName):
-                    text.Append('\n');
+                case IElement e when ParagraphTags.Contains(e.LocalName) || LineTags.Contains(e.LocalName):
+                    var breaks = ParagraphTags.Contains(e.LocalName) ? 2 : 1;
+                    EndLine(text, breaks);
                     if (e.LocalName == "li")
                     {
                         text.Append("• ");
                     }
 
                     Append(e, text, preformatted || e.LocalName == "pre");
-                    text.Append('\n');
+                    EndLine(text, breaks);
                     break;
                 case IElement e:
                     Append(e, text, preformatted);
                     break;
             }
+        }
+    }
+
+    /// <summary>Ends the text so far with <paramref name="breaks"/> line breaks (one: a new line; two: a blank line), never at the start.</summary>
+    private static void EndLine(StringBuilder text, int breaks)
+    {
+        while (text.Length > 0 && text[^1] == ' ')
+        {
+            text.Length--;
+        }
+
+        var trailing = 0;
+        while (trailing < text.Length && text[text.Length - 1 - trailing] == '\n')
+        {
+            trailing++;
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append('\n', Math.Max(0, breaks - trailing));
         }
     }
 
