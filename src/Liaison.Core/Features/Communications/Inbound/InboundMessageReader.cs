@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using MimeKit;
 
 namespace Liaison.Core.Features.Communications.Inbound;
 
 /// <summary>Turns a parsed e-mail into an <see cref="InboundMessage"/>.</summary>
-public static class InboundMessageReader
+public static partial class InboundMessageReader
 {
     /// <summary>Enough for any real reply; long threads quote themselves over and over below this.</summary>
     public const int MaxBodyLength = 20_000;
@@ -100,8 +101,7 @@ public static class InboundMessageReader
     private static List<string> Addresses(InternetAddressList list) =>
         [.. list.Mailboxes.Select(m => Address(m.Address)).Where(a => a.Length > 0).Distinct()];
 
-    private static string OneLine(string? value) =>
-        string.Join(' ', (value ?? "").Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static string OneLine(string? value) => Whitespace().Replace(value ?? "", " ").Trim();
 
     private static string Cut(string value, int max)
     {
@@ -114,4 +114,7 @@ public static class InboundMessageReader
         var length = char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
         return value[..length];
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }
