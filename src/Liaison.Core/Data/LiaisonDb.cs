@@ -2,6 +2,7 @@ using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -89,6 +90,8 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<AccountSlaPolicy> AccountSlaPolicies => Set<AccountSlaPolicy>();
 
     public DbSet<TriageMessage> TriageMessages => Set<TriageMessage>();
+
+    public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 

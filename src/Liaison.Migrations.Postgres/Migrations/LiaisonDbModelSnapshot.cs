@@ -349,6 +349,30 @@ namespace Liaison.Migrations.Postgres.Migrations
                     b.ToTable("AccountSlaPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.Communications.Inbound.MailboxCursor", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastPolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxCursors");
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Communications.Interaction", b =>
                 {
                     b.Property<Guid>("Id")

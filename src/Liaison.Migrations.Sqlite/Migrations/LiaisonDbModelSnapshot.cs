@@ -342,6 +342,30 @@ namespace Liaison.Migrations.Sqlite.Migrations
                     b.ToTable("AccountSlaPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.Communications.Inbound.MailboxCursor", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastPolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxCursors");
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Communications.Interaction", b =>
                 {
                     b.Property<Guid>("Id")
