@@ -3,6 +3,7 @@ using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -55,6 +56,7 @@ public static class CoreServices
         services.AddScoped<ReplyQueueService>();
         services.AddScoped<SlaPolicyService>();
         services.AddScoped<TriageService>();
+        services.AddScoped<IInboundMessageSink, InboundMailImporter>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();

@@ -14,7 +14,7 @@ public static class LiaisonJobs
         var configuration = builder.Configuration;
         services.AddOptions<InboundMailOptions>().Bind(configuration.GetSection(InboundMailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InboundMailOptions>, InboundMailOptionsValidator>();
-        // The sink (IInboundMessageSink) is registered by the feature that imports the messages.
+        // Core registers the sink (InboundMailImporter) that turns each message into an interaction.
         services.AddScoped<MailboxPoller>();
 
         var inboundMail = configuration.GetSection(InboundMailOptions.Section).Get<InboundMailOptions>() ?? new InboundMailOptions();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 
 namespace Liaison.Web.Tests.Communications;
@@ -17,10 +18,15 @@ public sealed class InboundMailHostingTests(SqliteApp app, DovecotServer dovecot
     [Fact]
     public async Task EnabledWithoutAnImporterStopsTheAppWithAClearMessageAsync()
     {
-        await using var host = app.WithWebHostBuilder(b => Settings(b, new InboundMailOptions
+        await using var host = app.WithWebHostBuilder(b =>
         {
-            Enabled = true, Host = "127.0.0.1", Security = MailSecurity.None, UserName = "liaison", Password = "secret",
-        }));
+            Settings(b, new InboundMailOptions
+            {
+                Enabled = true, Host = "127.0.0.1", Security = MailSecurity.None, UserName = "liaison", Password = "secret",
+            });
+            // Core registers the importer; a host that lost it must not start polling into nothing.
+            b.ConfigureServices(s => s.RemoveAll<IInboundMessageSink>());
+        });
 
         var failure = Should.Throw<Exception>(() => host.Services);
 
