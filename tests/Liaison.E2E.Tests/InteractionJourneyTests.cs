@@ -31,6 +31,7 @@ public sealed class InteractionJourneyTests(E2EFixture fixture)
         await page.ClickAsync("#nav-awaiting-reply");
         await Assertions.Expect(page.Locator("#awaiting-table")).ToContainTextAsync("Quayside Ferries");
         await Assertions.Expect(interactions.Countdown("Can we move the launch?")).ToContainTextAsync("left");
+        await Assertions.Expect(page.Locator("#reply-times-by-manager")).ToContainTextAsync("Clara Dufresne");
 
         await page.GoBackAsync();
         await page.Locator("#account-title").Filter(new() { HasText = "Quayside Ferries" }).WaitForAsync();
