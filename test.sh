@@ -36,12 +36,14 @@ is_installed() {
         chromium) command -v chromium >/dev/null 2>&1 ;;
         postgresql) compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null ;;
         libgdiplus) compgen -G '/usr/lib/libgdiplus.so*' >/dev/null || compgen -G '/usr/lib/*/libgdiplus.so*' >/dev/null ;;
+        # The IMAP tests start their own dovecot (tests/Liaison.Web.Tests/Infrastructure/DovecotServer.cs); the system service is not used.
+        dovecot-imapd) dpkg-query -W -f='${Status}' dovecot-imapd 2>/dev/null | grep -q 'install ok installed' && [[ -x /usr/sbin/dovecot ]] ;;
         *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
     esac
 }
 
 missing=()
-for package in chromium postgresql libgdiplus; do
+for package in chromium postgresql libgdiplus dovecot-imapd; do
     is_installed "$package" || missing+=("$package")
 done
 

@@ -2,6 +2,7 @@ using Liaison.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLiaison();
+builder.AddLiaisonJobs();
 var app = builder.Build();
 
 if (CommandLine.IsVerb(args))

@@ -163,6 +163,7 @@ public sealed partial class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, I
 
         await db.SaveChangesAsync(ct);
         await SeedDeliveryAsync(db, staff, accounts, today, now, ct);
+        await SeedRelationshipAsync(db, staff, accounts, now, ct);
         return signIns;
     }
 

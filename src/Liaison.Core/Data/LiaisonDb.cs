@@ -1,6 +1,8 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -80,6 +82,16 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<Insight> Insights => Set<Insight>();
 
     public DbSet<InsightShare> InsightShares => Set<InsightShare>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<InteractionStakeholder> InteractionStakeholders => Set<InteractionStakeholder>();
+
+    public DbSet<AccountSlaPolicy> AccountSlaPolicies => Set<AccountSlaPolicy>();
+
+    public DbSet<TriageMessage> TriageMessages => Set<TriageMessage>();
+
+    public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 

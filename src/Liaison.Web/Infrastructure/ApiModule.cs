@@ -1,5 +1,6 @@
 using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
+using Liaison.Web.Features.Communications;
 using Liaison.Web.Features.Engagements;
 using Liaison.Web.Features.Insights;
 using Liaison.Web.Features.Integrations;
@@ -47,6 +48,9 @@ public static class ApiModule
         app.MapCalendarFeed();
         api.MapRecommendationsApi();
         api.MapInsightsApi();
+        api.MapInteractionsApi();
+        api.MapRepliesApi();
+        api.MapTriageApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))

@@ -54,6 +54,30 @@ public sealed class DemoAgencySeederTests : DatabaseTest
         money.Cost.ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task SeedsAnInteractionLogThatAgreesWithTheLastTouchesAndTheQueue()
+    {
+        await Seeder.SeedAsync(Ct);
+        var admin = await Loader.LoadAsync(await ReadAdminIdAsync(), Ct);
+
+        await using var db = Database.CreateDbContext();
+        var touches = await db.Stakeholders.AsNoTracking().Select(s => new { s.Id, s.LastTouchAt }).ToListAsync(Ct);
+        await Liaison.Core.Features.Stakeholders.StakeholderTouches.RefreshAsync(db, touches.Select(t => t.Id), Ct);
+        var refreshed = await db.Stakeholders.AsNoTracking().Select(s => new { s.Id, s.LastTouchAt }).ToListAsync(Ct);
+        refreshed.OrderBy(t => t.Id).ShouldBe(touches.OrderBy(t => t.Id), "every seeded last touch is an interaction in the log");
+        touches.ShouldAllBe(t => t.LastTouchAt != null);
+
+        var harbour = await db.Accounts.SingleAsync(a => a.Name == "Harbourline Ferries", Ct);
+        var queue = (await Replies.AwaitingAsync(admin!, new Liaison.Core.Features.Communications.AwaitingReplyQuery(harbour.Id), Ct)).Value.Items;
+        queue.Count.ShouldBe(2);
+        queue[0].IsBreached.ShouldBeTrue();
+        queue[1].IsBreached.ShouldBeFalse();
+        var figures = (await Replies.ForAccountAsync(admin!, harbour.Id, null, Ct)).Value.Figures;
+        figures.Replied.ShouldBe(3);
+        figures.RepliedLate.ShouldBe(2, "9 and 20 business hours are past the 8 a normal query allows");
+        figures.MedianMinutes.ShouldBe(9 * 60);
+    }
+
     private async Task<Guid> ReadAdminIdAsync()
     {
         await using var db = Database.CreateDbContext();

@@ -1,11 +1,11 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
-
 using Liaison.Core.Features.Recommendations;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
@@ -40,7 +40,7 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected AccountService Accounts => new(Database, Clock);
 
-    protected StakeholderService Stakeholders => new(Database);
+    protected StakeholderService Stakeholders => new(Database, Clock);
 
     protected StaffService StaffDirectory => new(Database, Clock);
 
@@ -79,6 +79,14 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected RecommendationService Recommendations => new(Database, Clock);
 
     protected InsightService Insights => new(Database, Clock);
+
+    protected InteractionService Interactions => new(Database, Clock);
+
+    protected ReplyQueueService Replies => new(Database, Clock);
+
+    protected SlaPolicyService SlaPolicies => new(Database);
+
+    protected TriageService Triage => new(Database, Clock);
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 

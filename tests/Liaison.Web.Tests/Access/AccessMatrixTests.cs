@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Insights;
@@ -545,6 +546,76 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   404    403  403  404  401",
             Foreign: "401  200   404   404    404  404  403  401",
             c => Task.FromResult(new Call(Route: [("id", c.Account)], Body: new { insightsPer30Days = 10 + (int)c.Principal }))),
+
+        // The interaction log is the agency's: staff on the team read and log; the author and the
+        // people who run the account change it; a client never finds one (404) and is refused the list (403).
+        new("GET /api/v1/interactions",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("POST /api/v1/interactions",
+            Own:     "401  201   201   400    201  403  403  401",
+            Foreign: "401  201   400   400    400  403  403  401",
+            c => Task.FromResult(new Call(Body: new { accountId = c.Account, subject = "Matrix call", channel = "Phone", stakeholderIds = new[] { c.Stakeholder } }))),
+        new("GET /api/v1/interactions/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("id", c.Interaction))),
+        new("PUT /api/v1/interactions/{id}",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.Interaction)],
+                Body: new { subject = "Seeded query", summary = $"Matrix {c.Principal}", isQuery = true, stakeholderIds = new[] { c.Stakeholder } },
+                IfMatch: await ETagAsync(db => db.Interactions.Where(x => x.Id == c.Interaction).Select(x => x.Version)))),
+        new("DELETE /api/v1/interactions/{id}",
+            Own:     "401  204   204   404    403  404  404  401",
+            Foreign: "401  204   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewInteractionAsync(c))])),
+        new("GET /api/v1/queries/awaiting-reply",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("GET /api/v1/accounts/{id}/reply-times",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
+        // Over the accounts the caller can see; a client has none to compare.
+        new("GET /api/v1/reply-times/by-account-manager",
+            Own:     "401  200   200   200    200  403  403  401",
+            Foreign: "401  200   200   200    200  403  403  401",
+            _ => Call.None),
+        // The SLA policy is an account setting: team staff read it, the account's editors change it.
+        new("GET /api/v1/accounts/{id}/sla-policy",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
+        new("PUT /api/v1/accounts/{id}/sla-policy",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Account)], Body: new { timeZoneId = "Europe/London", normalMinutes = 420 + (int)c.Principal }))),
+        new("GET /api/v1/accounts/{accountId}/stakeholder-coverage",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("accountId", c.Account))),
+        // Unmatched inbound e-mail belongs to no account yet: admins and account managers triage it;
+        // filing needs an account the caller is on the team of. "Foreign" for a single one is a missing id.
+        new("GET /api/v1/inbound-triage",
+            Own:     "401  200   200   200    403  403  403  401",
+            Foreign: "401  200   200   200    403  403  403  401",
+            _ => Call.None),
+        new("GET /api/v1/inbound-triage/{id}",
+            Own:     "401  200   200   200    404  404  404  401",
+            Foreign: "401  404   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", c.Own ? await NewTriageMessageAsync() : MissingId)])),
+        new("POST /api/v1/inbound-triage/{id}/file",
+            Own:     "401  200   200   400    404  404  404  401",
+            Foreign: "401  200   400   400    404  404  404  401",
+            async c => new Call(Route: [("id", await NewTriageMessageAsync())], Body: new { accountId = c.Account, isQuery = false })),
+        new("POST /api/v1/inbound-triage/{id}/dismiss",
+            Own:     "401  200   200   200    404  404  404  401",
+            Foreign: "401  200   200   200    404  404  404  401",
+            async _ => new Call(Route: [("id", await NewTriageMessageAsync())])),
     ];
 
     [Fact]
@@ -628,6 +699,9 @@ public abstract class AccessMatrixTests(AppFactory app)
             (ManagerOnTeam, $"/api/v1/insights/{World.InsightB}", $"/api/v1/insights/{MissingId}"),
             (ClientOfA, $"/api/v1/insights/{World.InsightA}", $"/api/v1/insights/{MissingId}"),
             (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/insight-limit", $"/api/v1/accounts/{MissingId}/insight-limit"),
+            (ManagerOnTeam, $"/api/v1/interactions/{World.InteractionB}", $"/api/v1/interactions/{MissingId}"),
+            (ClientOfA, $"/api/v1/interactions/{World.InteractionA}", $"/api/v1/interactions/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/sla-policy", $"/api/v1/accounts/{MissingId}/sla-policy"),
         ];
 
         foreach (var (caller, invisible, missing) in pairs)
@@ -707,7 +781,10 @@ public abstract class AccessMatrixTests(AppFactory app)
                 + await db.Commitments.SumAsync(x => x.Version, ct) + await db.Commitments.CountAsync(ct)
                 + await db.CommitmentUpdates.CountAsync(ct) + await db.CalendarFeeds.SumAsync(x => x.Version, ct) + await db.CalendarFeeds.CountAsync(ct),
             await db.Recommendations.SumAsync(r => r.Version, ct) + await db.Recommendations.CountAsync(ct) + await db.RecommendationOptions.CountAsync(ct),
-            await db.Insights.SumAsync(i => i.Version, ct) + await db.Insights.CountAsync(ct) + await db.InsightShares.CountAsync(ct));
+            await db.Insights.SumAsync(i => i.Version, ct) + await db.Insights.CountAsync(ct) + await db.InsightShares.CountAsync(ct),
+            await db.Interactions.SumAsync(i => i.Version, ct) + await db.Interactions.CountAsync(ct) + await db.InteractionStakeholders.CountAsync(ct)
+                + await db.AccountSlaPolicies.SumAsync(p => p.Version, ct) + await db.AccountSlaPolicies.CountAsync(ct)
+                + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -900,6 +977,24 @@ public abstract class AccessMatrixTests(AppFactory app)
         World.Must(await AsAdminAsync<InsightService, Result<InsightView>>((insights, admin, ct) =>
             insights.CreateAsync(admin, new NewInsightInput { AccountId = c.Account, Title = "Doomed insight" }, ct))).Id;
 
+    private async Task<Guid> NewInteractionAsync(Case c) =>
+        World.Must(await AsAdminAsync<InteractionService, Result<InteractionView>>((interactions, admin, ct) =>
+            interactions.CreateAsync(admin, new NewInteractionInput { AccountId = c.Account, Subject = "Doomed interaction" }, ct))).Id;
+
+    /// <summary>A pending unmatched e-mail, written straight to the database as the mailbox poller would leave it.</summary>
+    private async Task<Guid> NewTriageMessageAsync()
+    {
+        var message = new TriageMessage
+        {
+            MessageId = $"{Guid.NewGuid():N}@mail.example", FromAddress = "stranger@elsewhere.example", Subject = "Who do I talk to?",
+            Body = "Internal routing unknown.", SentAt = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc),
+        };
+        await using var db = await app.OpenDbAsync();
+        db.TriageMessages.Add(message);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return message.Id;
+    }
+
     private static string UniqueEmail() => $"matrix-{Guid.NewGuid():N}@liaison.test";
 
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
@@ -907,7 +1002,8 @@ public abstract class AccessMatrixTests(AppFactory app)
     private sealed record Snapshot(
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
-        long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights);
+        long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights,
+        long InteractionsAndPolicies);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -930,6 +1026,8 @@ public abstract class AccessMatrixTests(AppFactory app)
         public Guid Recommendation => Own ? World.RecommendationA : World.RecommendationB;
 
         public Guid Insight => Own ? World.InsightA : World.InsightB;
+
+        public Guid Interaction => Own ? World.InteractionA : World.InteractionB;
 
         /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
         public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;

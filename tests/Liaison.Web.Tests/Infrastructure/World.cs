@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -63,7 +64,9 @@ public sealed record World(
     Guid RecommendationA,
     Guid RecommendationB,
     Guid InsightA,
-    Guid InsightB)
+    Guid InsightB,
+    Guid InteractionA,
+    Guid InteractionB)
 {
     /// <summary>A day in an open month that every seeded entry and test entry uses.</summary>
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -207,13 +210,22 @@ public sealed record World(
             AccountId = accountId, Title = "Seeded insight", SourceUrl = "https://example.com/seeded", WhyItMatters = "Internal: their rival did this.",
         }, ct)).Id;
 
+        // A query from the stakeholder on each account, with an internal summary.
+        var interactions = scope.ServiceProvider.GetRequiredService<InteractionService>();
+
+        async Task<Guid> InteractionAsync(Guid accountId, Guid stakeholderId) => Must(await interactions.CreateAsync(admin, new NewInteractionInput
+        {
+            AccountId = accountId, Subject = "Seeded query", Summary = "Internal: they sound annoyed.", IsQuery = true, StakeholderIds = [stakeholderId],
+        }, ct)).Id;
+
         var recommendationA = await RecommendationAsync(accountA.Id, managerOnTeam.StaffId!.Value);
         var recommendationB = await RecommendationAsync(accountB.Id, managerOfB.StaffId!.Value);
 
         return new World(admin, people, await PersonAsync(managerOfB), await PersonAsync(spareStaff), await PersonAsync(victim),
             accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id,
             meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id,
-            recommendationA, recommendationB, await InsightAsync(accountA.Id), await InsightAsync(accountB.Id));
+            recommendationA, recommendationB, await InsightAsync(accountA.Id), await InsightAsync(accountB.Id),
+            await InteractionAsync(accountA.Id, stakeholderA.Id), await InteractionAsync(accountB.Id, stakeholderB.Id));
     }
 
     /// <summary>A time-and-materials engagement with everything a hand-off needs.</summary>

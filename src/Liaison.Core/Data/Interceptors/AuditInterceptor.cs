@@ -64,7 +64,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var now = clock.UtcNowStorable();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord and not IDerivedData)
+            // A mailbox cursor moves on every poll: bookkeeping, not a change anyone made.
+            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord and not IDerivedData and not Features.Communications.Inbound.MailboxCursor)
             // An import is audited once, as a whole, by its TimeImport record; 100,000 row entries would drown the log.
             .Where(e => !(e.State == EntityState.Added && e.Entity is Features.Time.TimeEntry { ImportId: not null }))
             .Where(e => e.Metadata.ClrType.Namespace?.StartsWith("Liaison.", StringComparison.Ordinal) == true)

@@ -95,4 +95,5 @@ public sealed record InsightShareView(Guid Id, Guid InsightId, DateTime SharedAt
 public sealed record InsightLimitView(Guid AccountId, int? Setting, int Limit, int SharedInLast30Days, DateTime? NextSlotAt);
 
 /// <summary>A share as recorded, with the insight as it stands after it.</summary>
-public sealed record ShareResult(InsightView Insight, InsightShareView Share);
+/// <param name="InteractionId">The outbound interaction the share was logged as.</param>
+public sealed record ShareResult(InsightView Insight, InsightShareView Share, Guid InteractionId);

@@ -2,6 +2,8 @@ using System.Globalization;
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Data;
+using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Stakeholders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Core.Features.Insights;
@@ -190,12 +192,27 @@ public sealed class InsightService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         db.InsightShares.Add(share);
         insight.SharedAt = now;
         insight.SharedWith = [.. insight.SharedWith.Union(stakeholderIds)];
-        if (await db.TrySaveAsync(What, ct) is { } error)
+
+        // Sharing is a touch with the client: the interaction log and the people's last touch show it.
+        var interaction = new Interaction
+        {
+            AccountId = insight.AccountId,
+            Channel = InteractionChannel.Email,
+            Direction = InteractionDirection.Outbound,
+            Subject = Truncate($"Insight shared: {insight.Title}", 300),
+            Summary = insight.WhyItMatters ?? insight.Summary,
+            OccurredAt = now,
+            Source = InteractionSource.InsightShare,
+            LoggedBy = user.UserId,
+        };
+        interaction.Stakeholders = [.. stakeholderIds.Select(s => new InteractionStakeholder { InteractionId = interaction.Id, StakeholderId = s })];
+        db.Interactions.Add(interaction);
+        if (await StakeholderTouches.SaveAsync(db, What, stakeholderIds, ct) is { } error)
         {
             return error;
         }
 
-        return new ShareResult(ToView(insight), ToView(share));
+        return new ShareResult(ToView(insight), ToView(share), interaction.Id);
     }
 
     public async Task<Result<InsightLimitView>> GetLimitAsync(CurrentUser user, Guid accountId, CancellationToken ct)
@@ -286,6 +303,8 @@ public sealed class InsightService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         AccountAccess.CanReadWorkingNotes(user)
             ? db.Insights.VisibleTo(db, user).FirstOrDefaultAsync(i => i.Id == id, ct)
             : Task.FromResult<Insight?>(null);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static void Apply(Insight insight, InsightInput input)
     {

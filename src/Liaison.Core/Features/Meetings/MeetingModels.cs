@@ -109,7 +109,8 @@ public sealed record UpcomingMilestone(Guid EngagementId, string EngagementName,
 public sealed record MeetingPreparation(
     MeetingSummary Meeting, DateTime? LastHeldMeetingAt, IReadOnlyList<CommitmentSummary> OpenClientCommitments,
     IReadOnlyList<CommitmentSummary> OpenAgencyCommitments, IReadOnlyList<InitiativeView> OpenInitiatives,
-    DateTime? PlanLastReviewedAt, IReadOnlyList<UpcomingMilestone> UpcomingMilestones);
+    DateTime? PlanLastReviewedAt, IReadOnlyList<UpcomingMilestone> UpcomingMilestones,
+    IReadOnlyList<Communications.InteractionSummary> InteractionsSinceLastMeeting);
 
 public static partial class MeetingRules
 {
@@ -119,6 +120,12 @@ public static partial class MeetingRules
 
     /// <summary>How far ahead a meeting's preparation looks for engagement milestones.</summary>
     public const int MilestoneHorizonDays = 60;
+
+    /// <summary>How far back a first meeting's preparation reads the interaction log.</summary>
+    public const int FirstMeetingLookBackDays = 30;
+
+    /// <summary>The most recent interactions a preparation lists.</summary>
+    public const int PreparationInteractions = 50;
 
     /// <summary>The zone for an IANA id (a Windows id is accepted and read as its IANA twin), or null.</summary>
     public static TimeZoneInfo? FindZone(string? id)

@@ -2,7 +2,9 @@ using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
+using Liaison.Core.Features.Stakeholders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Core.Features.Meetings;
@@ -110,7 +112,7 @@ public sealed class MeetingService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
 
         db.Meetings.Add(meeting);
         await AccountPlanService.RefreshLastReviewedAsync(db, meeting.AccountId, meeting, deleted: false, ct);
-        await db.SaveChangesAsync(ct);
+        await StakeholderTouches.SaveAsync(db, "The meeting", Attendees(meeting), ct);
         return await ToViewAsync(db, meeting, ct);
     }
 
@@ -138,6 +140,7 @@ public sealed class MeetingService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
             return Error.Stale("The meeting");
         }
 
+        var attendedBefore = Attendees(meeting).ToList();
         if (await ApplyAsync(db, meeting, input, ct) is { } error)
         {
             return error;
@@ -145,7 +148,9 @@ public sealed class MeetingService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
 
         db.BumpIfChildrenChanged(meeting);
         await AccountPlanService.RefreshLastReviewedAsync(db, meeting.AccountId, meeting, deleted: false, ct);
-        return await db.TrySaveAsync("The meeting", ct) is { } stale ? stale : await ToViewAsync(db, meeting, ct);
+        return await StakeholderTouches.SaveAsync(db, "The meeting", attendedBefore.Concat(Attendees(meeting)), ct) is { } stale
+            ? stale
+            : await ToViewAsync(db, meeting, ct);
     }
 
     /// <summary>Deletes the meeting; commitments made at it stay, no longer linked to it.</summary>
@@ -175,7 +180,7 @@ public sealed class MeetingService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
 
         db.Meetings.Remove(meeting);
         await AccountPlanService.RefreshLastReviewedAsync(db, meeting.AccountId, meeting, deleted: true, ct);
-        return await db.TrySaveAsync("The meeting", ct) is { } stale ? stale : Result.Ok;
+        return await StakeholderTouches.SaveAsync(db, "The meeting", Attendees(meeting), ct) is { } stale ? stale : Result.Ok;
     }
 
     /// <summary>
@@ -222,10 +227,18 @@ public sealed class MeetingService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
                                 select new UpcomingMilestone(e.Id, e.Name, m.Id, m.Name, m.DueDate))
             .Take(200).ToListAsync(ct);
 
+        // Since the last meeting held, or over the last month for a first meeting.
+        var since = lastHeld ?? clock.GetUtcNow().UtcDateTime.AddDays(-MeetingRules.FirstMeetingLookBackDays);
+        var recent = await db.Interactions.AsNoTracking().VisibleTo(db, user)
+            .Where(i => i.AccountId == meeting.AccountId && i.OccurredAt > since)
+            .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(MeetingRules.PreparationInteractions)
+            .Include(i => i.Stakeholders).ToListAsync(ct);
+        var interactions = await InteractionService.SummarizeAsync(db, recent, clock.GetUtcNow().UtcDateTime, ct);
+
         return new MeetingPreparation(
             ToSummary(meeting, accountName), lastHeld,
             [.. commitments.Where(c => c.Side == CommitmentSide.Client)], [.. commitments.Where(c => c.Side == CommitmentSide.Agency)],
-            initiatives, plan?.LastReviewedAt, milestones);
+            initiatives, plan?.LastReviewedAt, milestones, interactions);
     }
 
     /// <summary>The meeting as an iCalendar file. Internal notes are never in it.</summary>
@@ -241,6 +254,9 @@ public sealed class MeetingService(IDbContextFactory<LiaisonDb> dbs, TimeProvide
         var accountName = await db.Accounts.Where(a => a.Id == meeting.AccountId).Select(a => a.Name).FirstAsync(ct);
         return MeetingCalendar.Write(meeting.Title, [MeetingCalendar.Describe(meeting, accountName)]);
     }
+
+    /// <summary>The client's people at the meeting, whose last touch a held meeting sets.</summary>
+    private static IEnumerable<Guid> Attendees(Meeting meeting) => meeting.Stakeholders.Select(s => s.StakeholderId);
 
     internal static async Task<Meeting?> LoadAsync(LiaisonDb db, CurrentUser user, Guid id, bool track, CancellationToken ct)
     {

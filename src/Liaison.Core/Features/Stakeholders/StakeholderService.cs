@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Data;
+using Liaison.Core.Features.Communications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Core.Features.Stakeholders;
@@ -9,8 +10,11 @@ namespace Liaison.Core.Features.Stakeholders;
 /// The people on the client side and the agency's reading of them. That reading (influence,
 /// support, notes) is internal, so client users never get stakeholder records.
 /// </summary>
-public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs)
+public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs, TimeProvider clock)
 {
+    /// <summary>Key people not touched within this many days count against coverage.</summary>
+    public const int CoverageDays = 30;
+
     /// <summary>The map holds every stakeholder of an account at once; accounts have tens, not thousands.</summary>
     public const int MapLimit = 500;
 
@@ -165,6 +169,34 @@ public sealed class StakeholderService(IDbContextFactory<LiaisonDb> dbs)
 
         db.Stakeholders.Remove(person);
         return await db.TrySaveAsync("The stakeholder", ct) is { } error ? error : Result.Ok;
+    }
+
+    /// <summary>Each stakeholder's last touch, and how many of the key ones were touched in the last <paramref name="days"/> days.</summary>
+    public async Task<Result<StakeholderCoverage>> CoverageAsync(CurrentUser user, Guid accountId, int? days, CancellationToken ct)
+    {
+        var window = days ?? CoverageDays;
+        if (window is < 1 or > 366)
+        {
+            return Error.Invalid("days", "The window must be 1 to 366 days.");
+        }
+
+        await using var db = await dbs.OpenAsync(user, ct);
+        if (await CheckReadAsync(db, user, accountId, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-window);
+        var people = await db.Stakeholders.AsNoTracking().VisibleTo(db, user).Where(s => s.AccountId == accountId)
+            .OrderBy(s => s.FullName).Take(MapLimit)
+            .Select(s => new { s.Id, s.FullName, s.Roles, s.Influence, s.LastTouchAt })
+            .ToListAsync(ct);
+        var touches = people
+            .Select(p => new StakeholderTouch(p.Id, p.FullName, StakeholderTouches.IsKey(p.Roles, p.Influence), p.LastTouchAt, p.LastTouchAt >= since))
+            .OrderByDescending(t => t.IsKey).ThenBy(t => t.LastTouchAt ?? DateTime.MinValue).ThenBy(t => t.FullName, StringComparer.CurrentCulture)
+            .ToList();
+        return new StakeholderCoverage(
+            accountId, window, since, touches.Count(t => t.IsKey), touches.Count(t => t.IsKey && t.TouchedInWindow), touches);
     }
 
     /// <summary>Invisible accounts are 404; a visible account whose stakeholders the user may not read is 403.</summary>

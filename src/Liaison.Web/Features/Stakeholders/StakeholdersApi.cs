@@ -16,6 +16,11 @@ public static class StakeholdersApi
         group.MapPost("/", CreateAsync).WithName("CreateStakeholder");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStakeholder");
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteStakeholder");
+        api.MapGet("/accounts/{accountId:guid}/stakeholder-coverage",
+                async (Guid accountId, HttpContext http, StakeholderService stakeholders, CancellationToken ct, int? days = null) =>
+                    (await stakeholders.CoverageAsync(http.Caller(), accountId, days, ct)).ToOk())
+            .WithTags("Stakeholders").WithName("GetStakeholderCoverage")
+            .WithDescription("Each stakeholder's last touch (interaction or held meeting) and how many key stakeholders were touched in the last `days` (default 30).");
         return api;
     }
 

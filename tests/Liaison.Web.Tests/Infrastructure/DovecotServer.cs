@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Liaison.Core.Features.Communications.Inbound;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using MimeKit;
+
+[assembly: AssemblyFixture(typeof(Liaison.Web.Tests.Infrastructure.DovecotServer))]
+
+namespace Liaison.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A real IMAP server for the test run: Debian's dovecot, started on first use with a generated
+/// configuration in a temp folder (its own port on 127.0.0.1, its own run, state, log and mail
+/// folders, so it needs no system set-up and never meets a system dovecot), stopped and deleted
+/// at the end. Any user name signs in with <see cref="Password"/> and gets an empty maildir of its
+/// own, so every test takes a fresh mailbox from <see cref="CreateMailboxAsync"/>.
+/// </summary>
+public sealed class DovecotServer : IAsyncDisposable
+{
+    public const string Password = "liaison-imap-test";
+    public const string Host = "127.0.0.1";
+
+    // Debian's nobody/nogroup: dovecot refuses to serve mail as root.
+    private const int RootMailUid = 65534;
+
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+    private string? _directory;
+
+    public int Port { get; private set; }
+
+    public async Task<TestMailbox> CreateMailboxAsync(CancellationToken ct)
+    {
+        await EnsureStartedAsync(ct);
+        return new TestMailbox(this, $"user{Guid.NewGuid():N}"[..16]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_process is { HasExited: false })
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            _process?.Dispose();
+            if (_directory is not null && Directory.Exists(_directory))
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+
+            _startLock.Dispose();
+        }
+    }
+
+    private async Task EnsureStartedAsync(CancellationToken ct)
+    {
+        await _startLock.WaitAsync(ct);
+        try
+        {
+            if (_process is null)
+            {
+                await StartAsync(ct);
+            }
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    private async Task StartAsync(CancellationToken ct)
+    {
+        var binary = FindBinary() ?? throw new InvalidOperationException(
+            (Environment.GetEnvironmentVariable("CI") == "true" ? "CI=true and dovecot is missing: the IMAP tests cannot run. " : "") +
+            "dovecot is not installed (no dovecot binary on the PATH or in /usr/sbin). Run ./test.sh, which installs it as root, " +
+            "or install it yourself: sudo apt-get install -y dovecot-imapd (the system service need not run: the tests start their own).");
+
+        _directory = Directory.CreateTempSubdirectory("liaison-dovecot-").FullName;
+        var mail = Directory.CreateDirectory(Path.Combine(_directory, "mail")).FullName;
+        Port = FreePort();
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            // The mail processes run as nobody: they must reach and own the mail folder.
+            await RunAsync("chmod", ["755", _directory], ct);
+            await RunAsync("chown", [$"{RootMailUid}:{RootMailUid}", mail], ct);
+        }
+
+        var config = Path.Combine(_directory, "dovecot.conf");
+        await File.WriteAllTextAsync(config, Configuration(_directory, mail, asRoot), ct);
+
+        var start = new ProcessStartInfo(binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["-F", "-c", config])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {binary}.");
+        _process.OutputDataReceived += (_, e) => Remember(e.Data);
+        _process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilListeningAsync(ct);
+    }
+
+    private string Configuration(string directory, string mail, bool asRoot)
+    {
+        var uid = asRoot ? RootMailUid.ToString(System.Globalization.CultureInfo.InvariantCulture) : Id("-u");
+        var gid = asRoot ? RootMailUid.ToString(System.Globalization.CultureInfo.InvariantCulture) : Id("-g");
+        // As a plain user every dovecot process runs as that user (no privilege drop, no chroot).
+        var unprivileged = asRoot ? "" : $"""
+            default_login_user = {Environment.UserName}
+            default_internal_user = {Environment.UserName}
+            default_internal_group = {Id("-gn")}
+            """;
+        return $$"""
+            # Generated by Liaison's tests: a throwaway IMAP server on loopback.
+            protocols = imap
+            listen = {{Host}}
+            base_dir = {{directory}}/run
+            state_dir = {{directory}}/state
+            log_path = {{directory}}/dovecot.log
+            info_log_path = {{directory}}/dovecot.log
+            ssl = no
+            # Clear-text passwords are fine here: the server listens on loopback only, for tests.
+            disable_plaintext_auth = no
+            auth_mechanisms = plain login
+            mail_location = maildir:{{mail}}/%u
+            {{unprivileged}}
+            passdb {
+              driver = static
+              args = password={{Password}}
+            }
+            userdb {
+              driver = static
+              args = uid={{uid}} gid={{gid}} home={{mail}}/%u
+            }
+            service imap-login {
+              chroot =
+              inet_listener imap {
+                address = {{Host}}
+                port = {{Port}}
+              }
+              inet_listener imaps {
+                port = 0
+              }
+            }
+            service anvil {
+              chroot =
+            }
+            service pop3-login {
+              inet_listener pop3 {
+                port = 0
+              }
+            }
+            """;
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"dovecot exited with code {_process.ExitCode} at start:\n{Diagnostics()}");
+            }
+
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(Host, Port, ct);
+                return;
+            }
+            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(50, ct);
+            }
+            catch (SocketException ex)
+            {
+                throw new InvalidOperationException($"dovecot did not listen on {Host}:{Port} within 15 s ({ex.Message}):\n{Diagnostics()}");
+            }
+        }
+    }
+
+    private string Diagnostics()
+    {
+        var log = _directory is not null && File.Exists(Path.Combine(_directory, "dovecot.log"))
+            ? File.ReadAllText(Path.Combine(_directory, "dovecot.log"))
+            : "";
+        lock (_output)
+        {
+            return $"{_output}\n{log}".Trim();
+        }
+    }
+
+    private static string? FindBinary() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/sbin")
+            .Select(folder => Path.Combine(folder, "dovecot"))
+            .FirstOrDefault(File.Exists);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Id(string flag)
+    {
+        using var process = Process.Start(new ProcessStartInfo("id", flag) { RedirectStandardOutput = true, UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not run id.");
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return output;
+    }
+
+    private static async Task RunAsync(string program, string[] arguments, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {await error}");
+        }
+    }
+}
+
+/// <summary>One user's mailbox on the <see cref="DovecotServer"/>: the settings to poll it, and a client's way to fill and inspect it.</summary>
+public sealed class TestMailbox(DovecotServer server, string userName)
+{
+    public string UserName => userName;
+
+    public InboundMailOptions Options(string folder = "INBOX", int batchSize = 50) => new()
+    {
+        Enabled = true,
+        Host = DovecotServer.Host,
+        Port = server.Port,
+        Security = MailSecurity.None,
+        UserName = userName,
+        Password = DovecotServer.Password,
+        Folder = folder,
+        BatchSize = batchSize,
+    };
+
+    public async Task<ImapClient> ConnectAsync()
+    {
+        var client = new ImapClient();
+        await client.ConnectAsync(DovecotServer.Host, server.Port, SecureSocketOptions.None, Ct);
+        await client.AuthenticateAsync(userName, DovecotServer.Password, Ct);
+        return client;
+    }
+
+    /// <summary>Puts the message into the folder as a mail client would (unseen) and answers its UID.</summary>
+    public async Task<long> AppendAsync(MimeMessage message, string folder = "INBOX")
+    {
+        using var client = await ConnectAsync();
+        var target = await client.GetFolderAsync(folder, Ct);
+        var uid = await target.AppendAsync(new AppendRequest(message, MessageFlags.None), Ct)
+            ?? throw new InvalidOperationException("The server did not say the new message's UID.");
+        await client.DisconnectAsync(true, Ct);
+        return uid.Id;
+    }
+
+    /// <summary>Appends a message exactly as written (headers and all), e.g. one without a Message-ID.</summary>
+    public async Task<long> AppendRawAsync(string raw, string folder = "INBOX")
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n")));
+        return await AppendAsync(await MimeMessage.LoadAsync(stream, Ct), folder);
+    }
+
+    public async Task CreateFolderAsync(string name)
+    {
+        using var client = await ConnectAsync();
+        var root = await client.GetFolderAsync(client.PersonalNamespaces[0].Path, Ct);
+        await root.CreateAsync(name, isMessageFolder: true, Ct);
+        await client.DisconnectAsync(true, Ct);
+    }
+
+    public async Task DeleteFolderAsync(string name)
+    {
+        using var client = await ConnectAsync();
+        await (await client.GetFolderAsync(name, Ct)).DeleteAsync(Ct);
+        await client.DisconnectAsync(true, Ct);
+    }
+
+    /// <summary>The folder's UIDVALIDITY and each message's UID and flags, as another client sees them.</summary>
+    public async Task<(long UidValidity, IReadOnlyList<(long Uid, MessageFlags Flags)> Messages)> InspectAsync(string folder = "INBOX")
+    {
+        using var client = await ConnectAsync();
+        var target = await client.GetFolderAsync(folder, Ct);
+        await target.OpenAsync(FolderAccess.ReadOnly, Ct);
+        var summaries = target.Count == 0 ? [] : await target.FetchAsync(0, -1, MessageSummaryItems.UniqueId | MessageSummaryItems.Flags, Ct);
+        var result = (target.UidValidity, (IReadOnlyList<(long, MessageFlags)>)[.. summaries.Select(s => ((long)s.UniqueId.Id, s.Flags ?? MessageFlags.None))]);
+        await client.DisconnectAsync(true, Ct);
+        return result;
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+}
