@@ -27,6 +27,8 @@ public sealed class MeetingJourneyTests(E2EFixture fixture)
         await Assertions.Expect(meetings.Prepare("last-held")).ToContainTextAsync("No meeting with this account was held before");
         await Assertions.Expect(meetings.Prepare("client-commitments")).ToHaveTextAsync("The client has no open commitments.");
         await Assertions.Expect(meetings.Prepare("agency-commitments")).ToHaveTextAsync("The agency has no open commitments.");
+        // Before a first meeting, the last 30 days of the interaction log: the demo account has some.
+        await Assertions.Expect(meetings.Prepare("interactions").Locator("tbody tr").First).ToBeVisibleAsync();
 
         // Running it: the notes are kept.
         await meetings.RecordNotesAsync("Client wants weekly reporting on bookings.");
