@@ -55,6 +55,26 @@ public sealed class CalendarFeedServiceTests : DatabaseTest
     }
 
     [Fact]
+    public async Task TheStatusSaysWhetherTheUserHasAFeedAndWhenItWasLastReadButNeverItsSecret()
+    {
+        var agency = await SeedAgencyAsync();
+        (await CalendarFeeds.GetAsync(agency.Manager, Ct)).Value.ShouldBe(new CalendarFeedStatus(false, null, null));
+
+        var feed = (await CalendarFeeds.CreateOrRotateAsync(agency.Manager, Ct)).Value;
+        var created = (await CalendarFeeds.GetAsync(agency.Manager, Ct)).Value;
+        created.Active.ShouldBeTrue();
+        created.CreatedAt!.Value.ShouldBe(feed.IssuedAt, TimeSpan.FromSeconds(1));
+        created.LastUsedAt.ShouldBeNull();
+        (await CalendarFeeds.GetAsync(agency.ProjectManager, Ct)).Value.Active.ShouldBeFalse();
+
+        await CalendarFeeds.ReadAsync(feed.Secret, Ct);
+        (await CalendarFeeds.GetAsync(agency.Manager, Ct)).Value.LastUsedAt.ShouldNotBeNull();
+
+        (await CalendarFeeds.RevokeAsync(agency.Manager, Ct)).IsSuccess.ShouldBeTrue();
+        (await CalendarFeeds.GetAsync(agency.Manager, Ct)).Value.Active.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task ADisabledUsersFeedStopsWorking()
     {
         var agency = await SeedAgencyAsync();

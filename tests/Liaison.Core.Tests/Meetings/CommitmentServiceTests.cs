@@ -162,7 +162,7 @@ public sealed class CommitmentServiceTests : DatabaseTest
         var mineSlipped = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(-1), CommitmentStatus.Slipped);
         var mineToday = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today);
         var mineThisWeek = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(6));
-        await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(10));
+        var mineLater = await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(10));
         await AddAsync(Agency(agency.Harbour, agency.Manager.StaffId), Today.AddDays(-5), CommitmentStatus.Done);
         var pmOverdue = await AddAsync(Agency(agency.Harbour, agency.ProjectManager.StaffId), Today.AddDays(-2));
         var clientOverdue = await AddAsync(Client(agency.Harbour, sponsor), Today.AddDays(-4));
@@ -176,6 +176,8 @@ public sealed class CommitmentServiceTests : DatabaseTest
         (await ListAsync(agency.Manager, new CommitmentListQuery(AccountId: agency.Harbour, Overdue: true)))
             .ShouldBe([clientOverdue, mineOverdue, pmOverdue, mineSlipped]);
         (await ListAsync(agency.Manager, new CommitmentListQuery(Side: CommitmentSide.Client))).ShouldBe([clientOverdue]);
+        (await ListAsync(agency.Manager, new CommitmentListQuery(AccountId: agency.Harbour, Pending: true, Mine: true)))
+            .ShouldBe([mineOverdue, mineSlipped, mineToday, mineThisWeek, mineLater]);
         (await ListAsync(agency.Admin, new CommitmentListQuery(Overdue: true, Status: CommitmentStatus.Open)))
             .ShouldBe([clientOverdue, verdantOverdue, mineOverdue, pmOverdue], ignoreOrder: true);
 
@@ -234,6 +236,25 @@ public sealed class CommitmentServiceTests : DatabaseTest
         var kept = (await Commitments.GetAsync(agency.Manager, promise.Id, Ct)).Value;
         kept.OwnerStakeholderId.ShouldBeNull();
         kept.OwnerName.ShouldBeNull();
+    }
+
+    [Fact]
+    public void TheProgressRulesThePagesAskAreTheOnesTheServiceApplies()
+    {
+        var owner = Guid.CreateVersion7();
+        var manager = new CurrentUser(Guid.CreateVersion7(), "Manager", Role.AccountManager, Guid.CreateVersion7(), null);
+        var member = new CurrentUser(Guid.CreateVersion7(), "Member", Role.TeamMember, owner, null);
+        var client = new CurrentUser(Guid.CreateVersion7(), "Client", Role.Client, null, Guid.CreateVersion7());
+
+        CommitmentRules.CanLogProgress(manager, CommitmentSide.Client, null).ShouldBeTrue();
+        CommitmentRules.CanLogProgress(member, CommitmentSide.Agency, owner).ShouldBeTrue();
+        CommitmentRules.CanLogProgress(member, CommitmentSide.Agency, Guid.CreateVersion7()).ShouldBeFalse();
+        CommitmentRules.CanLogProgress(member, CommitmentSide.Client, null).ShouldBeFalse();
+        CommitmentRules.CanLogProgress(client, CommitmentSide.Client, null).ShouldBeTrue();
+        CommitmentRules.CanLogProgress(client, CommitmentSide.Agency, owner).ShouldBeFalse();
+        CommitmentRules.MaySetStatus(client, CommitmentStatus.Done).ShouldBeTrue();
+        CommitmentRules.MaySetStatus(client, CommitmentStatus.Dropped).ShouldBeFalse();
+        CommitmentRules.MaySetStatus(member, CommitmentStatus.Dropped).ShouldBeTrue();
     }
 
     private static IEnumerable<string> Fields<T>(Result<T> result) => result.Error?.Fields?.Keys ?? throw new ShouldAssertException("Expected field errors.");

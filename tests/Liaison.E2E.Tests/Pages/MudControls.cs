@@ -16,6 +16,17 @@ public static class MudControls
         await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>Ticks the option of a multi-selection MudSelect and closes its list with Escape, as a keyboard user does.</summary>
+    public static async Task TickAsync(this IPage page, string selectId, string option)
+    {
+        await page.Locator($".mud-select:has(#{selectId}) .mud-input-control-input-container").ClickAsync();
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
+        await item.ClickAsync();
+        await Assertions.Expect(item).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     /// <summary>Types a date into an editable MudDatePicker and leaves the field, which commits it.</summary>
     public static async Task FillDateAsync(this IPage page, string pickerId, DateOnly date)
     {

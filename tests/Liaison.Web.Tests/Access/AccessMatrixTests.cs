@@ -429,6 +429,10 @@ public abstract class AccessMatrixTests(AppFactory app)
             Foreign: "401  200   404   404    404  404  200  401",
             c => Call.To(("id", c.Meeting))),
         // Everyone signed in has a calendar feed of their own; own and foreign are the same call.
+        new("GET /api/v1/calendar-feed",
+            Own:     "401  200   200   200    200  200  200  401",
+            Foreign: "401  200   200   200    200  200  200  401",
+            _ => Call.None),
         new("POST /api/v1/calendar-feed",
             Own:     "401  200   200   200    200  200  200  401",
             Foreign: "401  200   200   200    200  200  200  401",

@@ -197,6 +197,10 @@ public abstract class MeetingsApiTests(AppFactory app)
         var feed = await created.ReadJsonAsync<CalendarFeedCreated>();
         var path = new Uri(feed.Url).AbsolutePath;
         path.ShouldStartWith("/calendar/cal_");
+        var status = await _clientA.GetJsonAsync<CalendarFeedStatus>("/api/v1/calendar-feed");
+        status.Active.ShouldBeTrue();
+        status.CreatedAt.ShouldNotBeNull();
+        (await app.AnonymousClient().GetAsync("/api/v1/calendar-feed")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var anonymous = app.AnonymousClient();
 
         using var served = await anonymous.GetAsync(path);
@@ -218,6 +222,7 @@ public abstract class MeetingsApiTests(AppFactory app)
 
         using var revoked = await _clientA.DeleteAsync("/api/v1/calendar-feed");
         await revoked.ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        (await _clientA.GetJsonAsync<CalendarFeedStatus>("/api/v1/calendar-feed")).ShouldBe(new CalendarFeedStatus(false, null, null));
         using var afterRevoke = await anonymous.GetAsync(newPath);
         await afterRevoke.ShouldHaveStatusAsync(HttpStatusCode.NotFound);
         using var guessed = await anonymous.GetAsync("/calendar/cal_guessed.ics");

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Liaison.Web.Tests.Time;
 
 /// <summary>
-/// GET /downloads/time-entries and GET /downloads/accounts/{id}/profitability: the API's exports for
-/// the browser, which sends its sign-in cookie and never a bearer token. The cookie is got as a
+/// GET /downloads/time-entries, GET /downloads/accounts/{id}/profitability and GET
+/// /downloads/meetings/{id}/ics: the API's files for the browser, which sends its sign-in cookie and never a bearer token. The cookie is got as a
 /// browser gets it, by posting the sign-in form.
 /// </summary>
 public abstract partial class DownloadsTests(AppFactory app)
@@ -19,13 +19,14 @@ public abstract partial class DownloadsTests(AppFactory app)
     [
         "/downloads/time-entries",
         "/downloads/accounts/{0}/profitability",
+        "/downloads/meetings/{1}/ics",
     ];
 
     private World World => app.World;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string Url(string template) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, World.AccountA);
+    private string Url(string template) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, World.AccountA, World.MeetingA);
 
     [Fact]
     public async Task AnAnonymousBrowserIsSentToSignInAsync()
@@ -86,6 +87,24 @@ public abstract partial class DownloadsTests(AppFactory app)
         var sheet = workbook.Worksheet(1);
         sheet.Cell(1, 1).GetString().ShouldBe("Line");
         sheet.Column(1).CellsUsed().Select(c => c.GetString()).ShouldContain("Total");
+    }
+
+    [Fact]
+    public async Task ASignedInBrowserDownloadsAMeetingAsAnICalendarFileAsync()
+    {
+        var client = await SignInAsync(Principal.ClientOfA);
+
+        using var response = await client.GetAsync($"/downloads/meetings/{World.MeetingA}/ics");
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/calendar");
+        response.Content.Headers.ContentDisposition?.DispositionType.ShouldBe("attachment");
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        text.ShouldContain($"UID:meeting-{World.MeetingA}@liaison");
+        text.ShouldNotContain("Internal:");
+
+        using var foreign = await client.GetAsync($"/downloads/meetings/{World.MeetingB}/ics");
+        await foreign.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

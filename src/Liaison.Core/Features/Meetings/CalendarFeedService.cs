@@ -10,6 +10,11 @@ namespace Liaison.Core.Features.Meetings;
 /// <summary>The secret of a new or rotated feed: shown once, like a personal access token.</summary>
 public sealed record NewCalendarFeed(string Secret, DateTime IssuedAt);
 
+/// <summary>Whether the user has a feed, and since when; never the secret, which is shown once.</summary>
+/// <param name="CreatedAt">When the feed was first created (rotating keeps it); null without a feed.</param>
+/// <param name="LastUsedAt">When a calendar app last read the current address, to the quarter hour; null if never.</param>
+public sealed record CalendarFeedStatus(bool Active, DateTime? CreatedAt, DateTime? LastUsedAt);
+
 /// <summary>
 /// Each user's private calendar feed: a secret URL a calendar app polls without signing in, listing
 /// the meetings the user may see from 30 days ago on. Only the secret's SHA-256 hash is stored.
@@ -24,6 +29,14 @@ public sealed class CalendarFeedService(IDbContextFactory<LiaisonDb> dbs, TimePr
 
     // Writing "last used" on every poll would turn every read into a write.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(15);
+
+    /// <summary>The caller's own feed, if they have one.</summary>
+    public async Task<Result<CalendarFeedStatus>> GetAsync(CurrentUser user, CancellationToken ct)
+    {
+        await using var db = await dbs.OpenAsync(user, ct);
+        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.UserId == user.UserId, ct);
+        return feed is null ? new CalendarFeedStatus(false, null, null) : new CalendarFeedStatus(true, feed.CreatedAt, feed.LastUsedAt);
+    }
 
     /// <summary>Creates the caller's feed, or replaces its secret so the old URL stops working.</summary>
     public async Task<Result<NewCalendarFeed>> CreateOrRotateAsync(CurrentUser user, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Liaison.Core.Access;
 
 namespace Liaison.Core.Features.Meetings;
 
@@ -97,9 +98,10 @@ public sealed class CommitmentUpdateInput : IValidatableObject
 /// <param name="Overdue">Only open or slipped commitments due before today.</param>
 /// <param name="DueWithinDays">Only open or slipped commitments due from today to this many days ahead (7: due this week).</param>
 /// <param name="Mine">Only agency commitments the caller owns.</param>
+/// <param name="Pending">Only commitments still to be kept: open or slipped.</param>
 public sealed record CommitmentListQuery(
     Guid? AccountId = null, CommitmentSide? Side = null, CommitmentStatus? Status = null, bool Overdue = false,
-    int? DueWithinDays = null, bool Mine = false, int? Limit = null, string? Cursor = null);
+    int? DueWithinDays = null, bool Mine = false, int? Limit = null, string? Cursor = null, bool Pending = false);
 
 public sealed record CommitmentSummary(
     Guid Id, Guid AccountId, string AccountName, Guid? MeetingId, CommitmentSide Side, Guid? OwnerStakeholderId, Guid? OwnerStaffId,
@@ -123,4 +125,17 @@ public static class CommitmentRules
 
     /// <summary>Still to be kept: open, or slipped past its date but not given up.</summary>
     public static bool IsPending(CommitmentStatus status) => status is CommitmentStatus.Open or CommitmentStatus.Slipped;
+
+    /// <summary>
+    /// Who logs progress on a commitment they can see: the people who run the account on any, the owner
+    /// on an agency commitment, a client user on the client side's.
+    /// </summary>
+    public static bool CanLogProgress(CurrentUser user, CommitmentSide side, Guid? ownerStaffId) =>
+        AccountAccess.CanManageRelationship(user)
+        || (user.IsClient
+            ? side == CommitmentSide.Client
+            : side == CommitmentSide.Agency && user.StaffId is not null && ownerStaffId == user.StaffId);
+
+    /// <summary>The statuses a progress update by the user may set: in the portal, only done.</summary>
+    public static bool MaySetStatus(CurrentUser user, CommitmentStatus status) => !user.IsClient || status == CommitmentStatus.Done;
 }

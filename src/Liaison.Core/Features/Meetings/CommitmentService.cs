@@ -45,6 +45,11 @@ public sealed class CommitmentService(IDbContextFactory<LiaisonDb> dbs, TimeProv
             commitments = commitments.Where(c => c.Status == status);
         }
 
+        if (query.Pending)
+        {
+            commitments = commitments.Where(c => c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.Slipped);
+        }
+
         if (query.Overdue)
         {
             commitments = commitments.Where(c => (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.Slipped) && c.DueDate < today);
@@ -243,26 +248,16 @@ public sealed class CommitmentService(IDbContextFactory<LiaisonDb> dbs, TimeProv
 
     private static Error? CheckUpdate(CurrentUser user, Commitment commitment, CommitmentUpdateInput input)
     {
-        if (AccountAccess.CanManageRelationship(user))
+        if (!CommitmentRules.CanLogProgress(user, commitment.Side, commitment.OwnerStaffId))
         {
-            return null;
+            return Error.Forbidden(user.IsClient
+                ? "Only the agency updates its own commitments."
+                : "Only the commitment's owner and the people who run the account update it.");
         }
 
-        if (user.IsClient)
-        {
-            if (commitment.Side != CommitmentSide.Client)
-            {
-                return Error.Forbidden("Only the agency updates its own commitments.");
-            }
-
-            return input.Status is null or CommitmentStatus.Done
-                ? null
-                : Error.Forbidden("In the portal a commitment can be updated or marked done; the agency changes anything else.");
-        }
-
-        return commitment.Side == CommitmentSide.Agency && commitment.OwnerStaffId == user.StaffId && user.StaffId is not null
-            ? null
-            : Error.Forbidden("Only the commitment's owner and the people who run the account update it.");
+        return input.Status is { } status && !CommitmentRules.MaySetStatus(user, status)
+            ? Error.Forbidden("In the portal a commitment can be updated or marked done; the agency changes anything else.")
+            : null;
     }
 
     private async Task<Error?> ApplyAsync(LiaisonDb db, Commitment commitment, CommitmentInput input, CancellationToken ct)

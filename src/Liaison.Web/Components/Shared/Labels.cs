@@ -15,6 +15,7 @@ public static partial class Labels
         AccountStatus.AtRisk => "At risk",
         AccountStatus.OnHold => "On hold",
         Channel.WhatsApp => "WhatsApp",
+        Liaison.Core.Features.Meetings.MeetingType.Qbr => "QBR",
         _ => Sentence(value.ToString()),
     };
 
@@ -44,6 +45,13 @@ public static partial class Labels
         Support.Skeptic => Color.Warning,
         _ => Color.Error,
     };
+
+    /// <summary>"Noor Brennan · Marketing Director": a client's person is easier to pick by role.</summary>
+    public static string Person(string fullName, string? title) => title is null ? fullName : $"{fullName} · {title}";
+
+    /// <summary>A share as "83.5 %", or "—" when there is nothing to divide.</summary>
+    public static string Percent(decimal? percent) =>
+        percent is { } p ? p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %" : "—";
 
     public static DateTime? ToPicker(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
 

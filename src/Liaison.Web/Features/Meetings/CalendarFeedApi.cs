@@ -18,6 +18,10 @@ public static class CalendarFeedApi
     public static RouteGroupBuilder MapCalendarFeedApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/calendar-feed").WithTags("Meetings");
+        group.MapGet("/", async (HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
+                (await feeds.GetAsync(http.Caller(), ct)).ToOk())
+            .WithName("GetCalendarFeed")
+            .WithDescription("Whether you have a calendar feed, when it was created and when a calendar app last read it; never its address.");
         group.MapPost("/", CreateAsync).WithName("CreateCalendarFeed")
             .WithDescription("Creates your calendar feed, or rotates its secret so the old address stops working. The address is shown once.");
         group.MapDelete("/", async (HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>

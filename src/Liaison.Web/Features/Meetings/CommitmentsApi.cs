@@ -12,7 +12,7 @@ public static class CommitmentsApi
     {
         var group = api.MapGroup("/commitments").WithTags("Commitments");
         group.MapGet("/", ListAsync).WithName("ListCommitments")
-            .WithDescription("By due date. overdue=true: open or slipped and due before today; dueWithinDays=7: open or slipped and due from today to a week ahead; mine=true: agency commitments you own.");
+            .WithDescription("By due date. overdue=true: open or slipped and due before today; dueWithinDays=7: open or slipped and due from today to a week ahead; mine=true: agency commitments you own; pending=true: open or slipped.");
         group.MapPost("/", CreateAsync).WithName("CreateCommitment");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCommitment");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateCommitment");
@@ -27,8 +27,9 @@ public static class CommitmentsApi
 
     private static async Task<Results<Ok<Page<CommitmentSummary>>, ProblemHttpResult>> ListAsync(
         HttpContext http, CommitmentService commitments, CancellationToken ct, Guid? accountId = null, CommitmentSide? side = null,
-        CommitmentStatus? status = null, bool overdue = false, int? dueWithinDays = null, bool mine = false, int? limit = null, string? cursor = null) =>
-        (await commitments.ListAsync(http.Caller(), new CommitmentListQuery(accountId, side, status, overdue, dueWithinDays, mine, limit, cursor), ct)).ToOk();
+        CommitmentStatus? status = null, bool overdue = false, int? dueWithinDays = null, bool mine = false, bool pending = false, int? limit = null, string? cursor = null) =>
+        (await commitments.ListAsync(
+            http.Caller(), new CommitmentListQuery(accountId, side, status, overdue, dueWithinDays, mine, limit, cursor, pending), ct)).ToOk();
 
     private static async Task<Results<Created<CommitmentView>, ProblemHttpResult>> CreateAsync(
         CreateCommitmentInput input, HttpContext http, CommitmentService commitments, CancellationToken ct)

@@ -96,7 +96,8 @@ public static class MeetingsApi
         return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem(versionFromIfMatch: true);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CalendarFileAsync(
+    /// <summary>Also served to the browser's sign-in cookie at /downloads/meetings/{id}/ics (see DownloadsEndpoints).</summary>
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> CalendarFileAsync(
         Guid id, HttpContext http, MeetingService meetings, CancellationToken ct)
     {
         var result = await meetings.CalendarFileAsync(http.Caller(), id, ct);

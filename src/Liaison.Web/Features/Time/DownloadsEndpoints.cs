@@ -1,3 +1,4 @@
+using Liaison.Web.Features.Meetings;
 using Liaison.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Liaison.Web.Features.Time;
 
 /// <summary>
-/// The API's CSV and Excel exports for the browser: a download link cannot send a bearer token, so
+/// The API's CSV, Excel and iCalendar files for the browser: a download link cannot send a bearer token, so
 /// these copies of the export endpoints take the sign-in cookie instead. Same handlers, so the same
 /// query parameters, files and statuses.
 /// </summary>
@@ -22,6 +23,7 @@ public static class DownloadsEndpoints
 
         downloads.MapGet("/time-entries", TimeTransferApi.ExportTimeAsync);
         downloads.MapGet("/accounts/{id:guid}/profitability", TimeTransferApi.ExportProfitabilityAsync);
+        downloads.MapGet("/meetings/{id:guid}/ics", MeetingsApi.CalendarFileAsync);
         return app;
     }
 }
