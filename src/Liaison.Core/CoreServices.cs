@@ -4,6 +4,7 @@ using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Communications.Inbound;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -57,6 +58,8 @@ public static class CoreServices
         services.AddScoped<SlaPolicyService>();
         services.AddScoped<TriageService>();
         services.AddScoped<IInboundMessageSink, InboundMailImporter>();
+        services.AddScoped<ClientRequestService>();
+        services.AddScoped<DeliverableService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();
