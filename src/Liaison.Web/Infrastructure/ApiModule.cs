@@ -1,6 +1,7 @@
 using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
 using Liaison.Web.Features.Communications;
+using Liaison.Web.Features.Deliverables;
 using Liaison.Web.Features.Engagements;
 using Liaison.Web.Features.Insights;
 using Liaison.Web.Features.Integrations;
@@ -51,6 +52,8 @@ public static class ApiModule
         api.MapInteractionsApi();
         api.MapRepliesApi();
         api.MapTriageApi();
+        api.MapRequestsApi();
+        api.MapDeliverablesApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))
