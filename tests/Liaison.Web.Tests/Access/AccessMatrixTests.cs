@@ -5,6 +5,7 @@ using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Insights;
@@ -616,6 +617,82 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   200    404  404  404  401",
             Foreign: "401  200   200   200    404  404  404  401",
             async _ => new Call(Route: [("id", await NewTriageMessageAsync())])),
+
+        // Requests are the agency's until the client portal: staff on the team log and read them; whoever
+        // logged one and the people who run the account edit it; only those triage it. A client is refused
+        // their account's list (403) and never finds one (404).
+        new("GET /api/v1/requests",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("POST /api/v1/requests",
+            Own:     "401  201   201   400    201  403  403  401",
+            Foreign: "401  201   400   400    400  403  403  401",
+            c => Task.FromResult(new Call(Body: World.NewRequest(c.Account, c.Stakeholder, "Matrix request")))),
+        new("GET /api/v1/requests/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("id", c.Request))),
+        new("PUT /api/v1/requests/{id}",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.Request)],
+                Body: World.NewRequest(c.Account, c.Stakeholder),
+                IfMatch: await ETagAsync(db => db.ClientRequests.Where(x => x.Id == c.Request).Select(x => x.Version)))),
+        new("POST /api/v1/requests/{id}/triage",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewRequestAsync(c))], Body: new
+            {
+                outcome = "Deliverables", engagementId = c.Engagement, deliverables = new[] { new { title = "Matrix poster", type = "Design" } },
+            })),
+
+        // Deliverables: staff who see the engagement work on them, managers add and edit them, only the
+        // account manager, a designated reviewer or an admin passes work to the client (the filter). A client
+        // sees their account's deliverables once sent to them ("own" and "foreign" are in client review),
+        // without the history of moves (403), and comments in the client's review.
+        new("GET /api/v1/deliverables",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"engagementId={c.Engagement}"))),
+        new("POST /api/v1/deliverables",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: World.NewDeliverable(c.Engagement, "Matrix deliverable")))),
+        new("GET /api/v1/deliverables/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Deliverable))),
+        new("PUT /api/v1/deliverables/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(
+                Route: [("id", c.Deliverable)],
+                Body: World.NewDeliverable(c.Engagement),
+                IfMatch: await ETagAsync(db => db.Deliverables.Where(x => x.Id == c.Deliverable).Select(x => x.Version)))),
+        new("GET /api/v1/deliverables/{id}/transitions",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Deliverable))),
+        // The filter itself: a fresh deliverable in internal review, passed to the client.
+        new("POST /api/v1/deliverables/{id}/transitions",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewDeliverableAsync(c, DeliverableState.InternalReview))], Body: new { to = "ReadyForClient" })),
+        new("GET /api/v1/deliverables/{id}/versions",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Deliverable))),
+        new("POST /api/v1/deliverables/{id}/versions",
+            Own:     "401  201   201   404    201  404  404  401",
+            Foreign: "401  201   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewDeliverableAsync(c, DeliverableState.InProgress))], Body: new { linkUrl = "https://files.example/matrix" })),
+        // In the client's review: the client and the agency's leads speak; other team members do not.
+        new("POST /api/v1/deliverables/{id}/comments",
+            Own:     "401  200   200   404    403  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Deliverable)], Body: new { text = $"Matrix {c.Principal}" }))),
     ];
 
     [Fact]
@@ -702,6 +779,12 @@ public abstract class AccessMatrixTests(AppFactory app)
             (ManagerOnTeam, $"/api/v1/interactions/{World.InteractionB}", $"/api/v1/interactions/{MissingId}"),
             (ClientOfA, $"/api/v1/interactions/{World.InteractionA}", $"/api/v1/interactions/{MissingId}"),
             (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/sla-policy", $"/api/v1/accounts/{MissingId}/sla-policy"),
+            (ManagerOnTeam, $"/api/v1/requests/{World.RequestB}", $"/api/v1/requests/{MissingId}"),
+            (ClientOfA, $"/api/v1/requests/{World.RequestA}", $"/api/v1/requests/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/deliverables/{World.DeliverableB}", $"/api/v1/deliverables/{MissingId}"),
+            (ClientOfA, $"/api/v1/deliverables/{World.DeliverableB}", $"/api/v1/deliverables/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/deliverables/{World.DeliverableB}/versions", $"/api/v1/deliverables/{MissingId}/versions"),
+            (ClientOfA, $"/api/v1/deliverables/{World.DeliverableB}/transitions", $"/api/v1/deliverables/{MissingId}/transitions"),
         ];
 
         foreach (var (caller, invisible, missing) in pairs)
@@ -784,7 +867,11 @@ public abstract class AccessMatrixTests(AppFactory app)
             await db.Insights.SumAsync(i => i.Version, ct) + await db.Insights.CountAsync(ct) + await db.InsightShares.CountAsync(ct),
             await db.Interactions.SumAsync(i => i.Version, ct) + await db.Interactions.CountAsync(ct) + await db.InteractionStakeholders.CountAsync(ct)
                 + await db.AccountSlaPolicies.SumAsync(p => p.Version, ct) + await db.AccountSlaPolicies.CountAsync(ct)
-                + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct));
+                + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct),
+            await db.ClientRequests.SumAsync(r => r.Version, ct) + await db.ClientRequests.CountAsync(ct)
+                + await db.Deliverables.SumAsync(d => d.Version, ct) + await db.Deliverables.CountAsync(ct)
+                + await db.DeliverableAssignees.CountAsync(ct) + await db.DeliverableVersions.CountAsync(ct) + await db.DeliverableRounds.CountAsync(ct)
+                + await db.DeliverableComments.CountAsync(ct) + await db.DeliverableTransitions.CountAsync(ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -981,6 +1068,29 @@ public abstract class AccessMatrixTests(AppFactory app)
         World.Must(await AsAdminAsync<InteractionService, Result<InteractionView>>((interactions, admin, ct) =>
             interactions.CreateAsync(admin, new NewInteractionInput { AccountId = c.Account, Subject = "Doomed interaction" }, ct))).Id;
 
+    private async Task<Guid> NewRequestAsync(Case c) =>
+        World.Must(await AsAdminAsync<ClientRequestService, Result<ClientRequestView>>((requests, admin, ct) =>
+            requests.CreateAsync(admin, World.NewRequest(c.Account, c.Stakeholder, "Doomed request"), ct))).Id;
+
+    /// <summary>A fresh deliverable of the case's engagement, in progress with no version yet, or in internal review with one.</summary>
+    private async Task<Guid> NewDeliverableAsync(Case c, DeliverableState state)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var deliverables = scope.ServiceProvider.GetRequiredService<DeliverableService>();
+        var ct = TestContext.Current.CancellationToken;
+        var id = World.Must(await deliverables.CreateAsync(World.Admin, World.NewDeliverable(c.Engagement, "Matrix work"), ct)).Id;
+        if (state == DeliverableState.InProgress)
+        {
+            World.Must(await deliverables.TransitionAsync(World.Admin, id, null, new TransitionInput { To = DeliverableState.InProgress }, ct));
+        }
+        else
+        {
+            await World.DeliverableToInternalReviewAsync(deliverables, World.Admin, id, ct);
+        }
+
+        return id;
+    }
+
     /// <summary>A pending unmatched e-mail, written straight to the database as the mailbox poller would leave it.</summary>
     private async Task<Guid> NewTriageMessageAsync()
     {
@@ -1003,7 +1113,7 @@ public abstract class AccessMatrixTests(AppFactory app)
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
         long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights,
-        long InteractionsAndPolicies);
+        long InteractionsAndPolicies, long RequestsAndDeliverables);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -1028,6 +1138,11 @@ public abstract class AccessMatrixTests(AppFactory app)
         public Guid Insight => Own ? World.InsightA : World.InsightB;
 
         public Guid Interaction => Own ? World.InteractionA : World.InteractionB;
+
+        public Guid Request => Own ? World.RequestA : World.RequestB;
+
+        /// <summary>The seeded deliverable of the account's engagement, in client review.</summary>
+        public Guid Deliverable => Own ? World.DeliverableA : World.DeliverableB;
 
         /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
         public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;

@@ -276,24 +276,23 @@ public sealed class DeliverableService(IDbContextFactory<LiaisonDb> dbs, TimePro
     }
 
     /// <summary>
-    /// Checks a deliverable's fields and sets them: assignees and reviewer must be active staff on the
-    /// account's team (or admins). Shared with triage, which makes deliverables from a request.
+    /// Checks a deliverable's fields and sets them: new assignees and a new reviewer must be people who can
+    /// take the account's work (<see cref="AccountAccess.CanTakeWorkAsync"/>); people already on it stay even if
+    /// they have left the team since, so an edit of the title never fails on them. Shared with triage.
     /// </summary>
     internal static async Task<Error?> ApplyAsync(LiaisonDb db, Deliverable d, EditDeliverableInput input, CancellationToken ct)
     {
         var wanted = (input.AssigneeStaffIds ?? []).Distinct().ToList();
-        var people = input.ReviewerStaffId is { } reviewer ? [.. wanted, reviewer] : wanted;
-        var accountId = d.AccountId;
-        var eligible = await db.Staff.Where(s => people.Contains(s.Id) && s.IsActive
-                && (db.AccountTeamMembers.Any(t => t.AccountId == accountId && t.StaffId == s.Id)
-                    || db.Users.Any(u => u.StaffId == s.Id && u.Role == Role.Admin && !u.IsDisabled)))
-            .Select(s => s.Id).ToListAsync(ct);
-        if (wanted.Any(id => !eligible.Contains(id)))
+        foreach (var staffId in wanted.Where(w => d.Assignees.All(a => a.StaffId != w)))
         {
-            return Error.Invalid("assigneeStaffIds", "Assign active staff on the account's team.");
+            if (!await AccountAccess.CanTakeWorkAsync(db, d.AccountId, staffId, ct))
+            {
+                return Error.Invalid("assigneeStaffIds", "Assign active staff on the account's team.");
+            }
         }
 
-        if (input.ReviewerStaffId is { } reviewerId && !eligible.Contains(reviewerId))
+        if (input.ReviewerStaffId is { } reviewerId && reviewerId != d.ReviewerStaffId
+            && !await AccountAccess.CanTakeWorkAsync(db, d.AccountId, reviewerId, ct))
         {
             return Error.Invalid("reviewerStaffId", "Choose an active staff member on the account's team as the reviewer.");
         }

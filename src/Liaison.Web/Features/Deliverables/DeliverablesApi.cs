@@ -7,7 +7,8 @@ namespace Liaison.Web.Features.Deliverables;
 
 /// <summary>
 /// /api/v1/deliverables: the work of engagements on its way through the filter to the client. Staff get
-/// the agency's view; a client user gets the client's view of the deliverables sent to them.
+/// the agency's view; a client user gets the client's view of the deliverables sent to them. The OpenAPI
+/// document shows one 200 schema per operation, the agency's (the last of each Results list).
 /// </summary>
 public static class DeliverablesApi
 {
@@ -15,24 +16,28 @@ public static class DeliverablesApi
     {
         var group = api.MapGroup("/deliverables").WithTags("Deliverables");
         group.MapGet("/", ListAsync).WithName("ListDeliverables")
-            .WithDescription("By due date, undated last. open=true: not yet delivered; mine=true: assigned to you or yours to review. A client user gets the client's view of the deliverables sent to them.");
+            .WithDescription("By due date, undated last. open=true: not yet delivered; mine=true: assigned to you or yours to review. A client user gets ClientDeliverableSummary items: the deliverables sent to them.");
         group.MapPost("/", CreateAsync).WithName("CreateDeliverable");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetDeliverable")
-            .WithDescription("Staff: everything, with allowedTransitions for the caller. A client user: the client rounds, the versions they were shown and the approval.");
+            .WithDescription("Staff: everything, with allowedTransitions for the caller. A client user gets ClientDeliverableView: the client rounds with their comments, the versions they were shown, the client approval and allowedTransitions; no brief, notes, internal rounds or history.");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateDeliverable");
         group.MapGet("/{id:guid}/transitions", GetTransitionsAsync).WithName("GetDeliverableTransitions")
             .WithDescription("The history of moves and the states the caller may move it to now.");
         group.MapPost("/{id:guid}/transitions", TransitionAsync).WithName("TransitionDeliverable")
-            .WithDescription("Moves it to `to`. A move the state does not allow is 409 with the allowed states in `allowed`. If-Match is optional.");
-        group.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListDeliverableVersions");
+            .WithDescription("Moves it to `to` (with `comment`; `stakeholderId` when staff record the client's decision). A move the state does not allow is 409 with the caller's allowed states in `allowed`; a move the caller may not make is 403. If-Match is optional. A client user gets ClientDeliverableView back.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListDeliverableVersions")
+            .WithDescription("Oldest first, each with shownToClient. A client user gets ClientVersionView items: only the versions a client review showed them, without notes.");
         group.MapPost("/{id:guid}/versions", AddVersionAsync).WithName("AddDeliverableVersion")
-            .WithDescription("A link to the next version, while the work is in progress. If-Match is optional.");
+            .WithDescription("A link to the next version, while the work is in progress (409 otherwise). If-Match is optional.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/comments", AddCommentAsync).WithName("AddDeliverableComment")
-            .WithDescription("A comment in the open review round. If-Match is optional.");
+            .WithDescription("A comment in the open review round (409 when none is open). If-Match is optional. A client user gets ClientDeliverableView back.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
-    private static async Task<Results<Ok<Page<DeliverableSummary>>, Ok<Page<ClientDeliverableSummary>>, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<Page<ClientDeliverableSummary>>, Ok<Page<DeliverableSummary>>, ProblemHttpResult>> ListAsync(
         HttpContext http, DeliverableService deliverables, CancellationToken ct, Guid? accountId = null, Guid? engagementId = null,
         DeliverableState? state = null, bool mine = false, bool open = false, int? limit = null, string? cursor = null)
     {
@@ -61,7 +66,7 @@ public static class DeliverablesApi
         return TypedResults.Created($"/api/v1/deliverables/{result.Value.Id}", result.Value);
     }
 
-    private static async Task<Results<Ok<DeliverableDetails>, Ok<ClientDeliverableView>, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<ClientDeliverableView>, Ok<DeliverableDetails>, ProblemHttpResult>> GetAsync(
         Guid id, HttpContext http, DeliverableService deliverables, CancellationToken ct)
     {
         var caller = http.Caller();
@@ -90,7 +95,7 @@ public static class DeliverablesApi
         Guid id, HttpContext http, DeliverableService deliverables, CancellationToken ct) =>
         (await deliverables.GetTransitionsAsync(http.Caller(), id, ct)).ToOk();
 
-    private static async Task<Results<Ok<DeliverableDetails>, Ok<ClientDeliverableView>, ProblemHttpResult>> TransitionAsync(
+    private static async Task<Results<Ok<ClientDeliverableView>, Ok<DeliverableDetails>, ProblemHttpResult>> TransitionAsync(
         Guid id, TransitionInput input, HttpContext http, DeliverableService deliverables, CancellationToken ct)
     {
         var ifMatch = http.ReadIfMatch();
@@ -108,7 +113,7 @@ public static class DeliverablesApi
         return Respond(http, await deliverables.TransitionAsync(caller, id, ifMatch.Optional, input, ct), d => d.Version, fromIfMatch: true);
     }
 
-    private static async Task<Results<Ok<Page<VersionView>>, Ok<Page<ClientVersionView>>, ProblemHttpResult>> ListVersionsAsync(
+    private static async Task<Results<Ok<Page<ClientVersionView>>, Ok<Page<VersionView>>, ProblemHttpResult>> ListVersionsAsync(
         Guid id, HttpContext http, DeliverableService deliverables, CancellationToken ct, int? limit = null, string? cursor = null)
     {
         var caller = http.Caller();
@@ -138,7 +143,7 @@ public static class DeliverablesApi
             : result.Error.ToProblem(versionFromIfMatch: true);
     }
 
-    private static async Task<Results<Ok<DeliverableDetails>, Ok<ClientDeliverableView>, ProblemHttpResult>> AddCommentAsync(
+    private static async Task<Results<Ok<ClientDeliverableView>, Ok<DeliverableDetails>, ProblemHttpResult>> AddCommentAsync(
         Guid id, DeliverableCommentInput input, HttpContext http, DeliverableService deliverables, CancellationToken ct)
     {
         var ifMatch = http.ReadIfMatch();
@@ -157,7 +162,7 @@ public static class DeliverablesApi
     }
 
     /// <summary>200 with the caller's view and its ETag, or the problem.</summary>
-    private static Results<Ok<DeliverableDetails>, Ok<ClientDeliverableView>, ProblemHttpResult> Respond<T>(
+    private static Results<Ok<ClientDeliverableView>, Ok<DeliverableDetails>, ProblemHttpResult> Respond<T>(
         HttpContext http, Result<T> result, Func<T, long> version, bool fromIfMatch = false)
     {
         if (!result.IsSuccess)

@@ -18,7 +18,8 @@ public static class RequestsApi
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateRequest")
             .WithDescription("Edits the brief until the request is triaged (409 after).");
         group.MapPost("/{id:guid}/triage", TriageAsync).WithName("TriageRequest")
-            .WithDescription("Once: outcome Deliverables (engagementId and deliverables[], made from the brief in one transaction), ChangeRequest (changeRequestId optional) or Declined (reason). A second triage is 409. If-Match is optional.");
+            .WithDescription("Once: outcome Deliverables (engagementId and deliverables[], made from the brief in one transaction), ChangeRequest (changeRequestId optional) or Declined (reason). A second triage is 409. If-Match is optional.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
