@@ -2,6 +2,7 @@ using Liaison.Core.Access;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Engagements;
@@ -39,6 +40,7 @@ public static class CoreServices
         services.AddScoped<EngagementService>();
         services.AddScoped<HandOffService>();
         services.AddScoped<BudgetService>();
+        services.AddScoped<ChangeRequestService>();
         services.AddScoped<TimeService>();
         services.AddScoped<ExpenseService>();
         services.AddScoped<MonthLockService>();
