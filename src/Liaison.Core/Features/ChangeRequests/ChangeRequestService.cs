@@ -297,6 +297,17 @@ public sealed class ChangeRequestService(IDbContextFactory<LiaisonDb> dbs, TimeP
             changes.Count(c => c.State == ChangeRequestState.Proposed));
     }
 
+    /// <summary>
+    /// The scope once a change is applied, by engagement type: a fixed fee grows by the fee change; a
+    /// time-and-materials hours cap by the hours (an uncapped one stays uncapped; its fee change is the
+    /// client's estimate at the rate card, and there is no money budget to move); a retainer's hours and
+    /// fee never move (<see cref="RetainerRule"/>); the end date moves by the shift.
+    /// </summary>
+    public static ScopeFigures Projected(EngagementType type, ScopeFigures current, int hoursDeltaMinutes, long feeDelta, int endDateShiftDays) => new(
+        type == EngagementType.TimeAndMaterials && current.HoursMinutes is { } cap ? cap + hoursDeltaMinutes : current.HoursMinutes,
+        type == EngagementType.FixedFee && current.Fee is { } fee ? fee + feeDelta : current.Fee,
+        current.EndDate?.AddDays(endDateShiftDays));
+
     /// <summary>The figures of the engagement's scope that change requests move, by engagement type.</summary>
     public static ScopeFigures Figures(Engagement e) => e.Type switch
     {
@@ -377,10 +388,8 @@ public sealed class ChangeRequestService(IDbContextFactory<LiaisonDb> dbs, TimeP
     }
 
     /// <summary>
-    /// Moves the engagement's budget and end date by the change, by engagement type: a fixed fee grows by
-    /// the fee change; a time-and-materials hours cap by the hours (an uncapped one stays uncapped; its
-    /// fee change is the client's estimate at the rate card, and there is no money budget to move); a
-    /// retainer's hours and fee never move here (<see cref="RetainerRule"/>). Nothing is saved here.
+    /// Moves the engagement's budget and end date by the change (see <see cref="Projected"/>) and keeps the
+    /// scope before and after on the change request. Nothing is saved here.
     /// </summary>
     private async Task<Error?> ApplyToEngagementAsync(LiaisonDb db, CurrentUser user, ChangeRequest change, CancellationToken ct)
     {
@@ -391,45 +400,37 @@ public sealed class ChangeRequestService(IDbContextFactory<LiaisonDb> dbs, TimeP
         }
 
         var before = Figures(e);
-        if (e.Type == EngagementType.FixedFee && change.FeeDelta != 0)
+        var after = Projected(e.Type, before, change.HoursDeltaMinutes, change.FeeDelta, change.EndDateShiftDays);
+        if (e.Type == EngagementType.FixedFee && change.FeeDelta != 0 && before.Fee is null)
         {
-            if (e.Budget.FixedFee is not { } fee)
-            {
-                return Error.Conflict("The engagement has no fixed fee yet: set its budget before applying a change to it.");
-            }
-
-            var newFee = fee + change.FeeDelta;
-            if (newFee is < 0 or > MaxFixedFee)
-            {
-                return Error.Conflict($"Applying it would make the fixed fee {Money.Format(newFee)}; a fee is between 0.00 and 1,000,000,000.00.");
-            }
-
-            e.Budget.FixedFee = newFee;
+            return Error.Conflict("The engagement has no fixed fee yet: set its budget before applying a change to it.");
         }
 
-        if (e.Type == EngagementType.TimeAndMaterials && change.HoursDeltaMinutes != 0 && e.Budget.HoursCapMinutes is { } cap)
+        if (after.Fee is < 0 or > MaxFixedFee && after.Fee != before.Fee)
         {
-            var newCap = (long)cap + change.HoursDeltaMinutes;
-            if (newCap is < 0 or > MaxHoursCapMinutes)
-            {
-                return Error.Conflict($"Applying it would make the hours cap {Money.Hours(newCap)} hours; a cap is between 0 and 166,666 hours.");
-            }
-
-            e.Budget.HoursCapMinutes = (int)newCap;
+            return Error.Conflict($"Applying it would make the fixed fee {Money.Format(after.Fee.Value)}; a fee is between 0.00 and 1,000,000,000.00.");
         }
 
-        if (change.EndDateShiftDays != 0)
+        if (after.HoursMinutes is < 0 or > MaxHoursCapMinutes && after.HoursMinutes != before.HoursMinutes)
         {
-            var end = e.EndDate!.Value.AddDays(change.EndDateShiftDays);
-            if (e.StartDate is { } start && end < start)
-            {
-                return Error.Conflict($"Applying it would end the engagement on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}.");
-            }
-
-            e.EndDate = end;
+            return Error.Conflict($"Applying it would make the hours cap {Money.Hours(after.HoursMinutes.Value)} hours; a cap is between 0 and 166,666 hours.");
         }
 
-        var after = Figures(e);
+        if (after.EndDate is { } end && e.StartDate is { } start && end < start && after.EndDate != before.EndDate)
+        {
+            return Error.Conflict($"Applying it would end the engagement on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}.");
+        }
+
+        if (e.Type == EngagementType.FixedFee)
+        {
+            e.Budget.FixedFee = after.Fee;
+        }
+        else if (e.Type == EngagementType.TimeAndMaterials)
+        {
+            e.Budget.HoursCapMinutes = after.HoursMinutes;
+        }
+
+        e.EndDate = after.EndDate;
         (change.BeforeHoursMinutes, change.BeforeFee, change.BeforeEndDate) = (before.HoursMinutes, before.Fee, before.EndDate);
         (change.AfterHoursMinutes, change.AfterFee, change.AfterEndDate) = (after.HoursMinutes, after.Fee, after.EndDate);
         change.State = ChangeRequestState.Applied;
