@@ -3,6 +3,7 @@ using Liaison.Core.Common.Files;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Engagements;
@@ -42,6 +43,7 @@ public static class CoreServices
         services.AddScoped<EngagementService>();
         services.AddScoped<HandOffService>();
         services.AddScoped<BudgetService>();
+        services.AddScoped<ChangeRequestService>();
         services.AddScoped<TimeService>();
         services.AddScoped<ExpenseService>();
         services.AddScoped<MonthLockService>();

@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Engagements;
@@ -48,6 +49,8 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<ProgressReading> ProgressReadings => Set<ProgressReading>();
 
     public DbSet<HandOffQuestion> HandOffQuestions => Set<HandOffQuestion>();
+
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
 
     public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
 

@@ -1,5 +1,6 @@
 using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
+using Liaison.Web.Features.ChangeRequests;
 using Liaison.Web.Features.Communications;
 using Liaison.Web.Features.Engagements;
 using Liaison.Web.Features.Insights;
@@ -37,6 +38,7 @@ public static class ApiModule
         api.MapStaffApi();
         api.MapAuditApi();
         api.MapEngagementsApi();
+        api.MapChangeRequestsApi();
         api.MapTimeApi();
         api.MapExpensesApi();
         api.MapProfitabilityApi();

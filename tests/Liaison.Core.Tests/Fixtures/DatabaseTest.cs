@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
@@ -57,6 +58,8 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected HandOffService HandOffs => new(Database, Clock);
 
     protected BudgetService Budgets => new(Database, Clock);
+
+    protected ChangeRequestService ChangeRequests => new(Database, Clock);
 
     protected TimeService Time => new(Database);
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Meetings;
@@ -287,6 +288,54 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   200    200  403  403  401",
             Foreign: "401  200   200   200    200  403  403  401",
             _ => Call.None),
+
+        // Change requests: whoever sees the engagement sees its change requests, a client only the proposed
+        // and decided ones (without internal notes). Staff on the engagement draft; the account manager (or an
+        // admin) proposes and applies; the client decides, and admins, account and project managers may record
+        // the decision for them. The step rows each get a fresh change request in the state they act on.
+        new("GET /api/v1/change-requests",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"engagementId={c.Engagement}"))),
+        new("POST /api/v1/change-requests",
+            Own:     "401  201   201   400    201  403  403  401",
+            Foreign: "401  201   400   400    400  403  403  401",
+            c => Task.FromResult(new Call(Body: new { engagementId = c.Engagement, title = "Matrix change", requestedByStakeholderId = c.Stakeholder, hoursDeltaMinutes = 60 }))),
+        new("GET /api/v1/change-requests/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.ChangeRequest))),
+        new("PUT /api/v1/change-requests/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Draft))],
+                Body: new { title = $"Matrix {c.Principal}", requestedByStakeholderId = c.Stakeholder, feeDelta = 1000 },
+                IfMatch: "\"1\"")),
+        new("DELETE /api/v1/change-requests/{id}",
+            Own:     "401  204   204   404    403  404  404  401",
+            Foreign: "401  204   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Draft))])),
+        new("POST /api/v1/change-requests/{id}/propose",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Draft))])),
+        new("POST /api/v1/change-requests/{id}/approve",
+            Own:     "401  200   200   404    403  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Proposed))], Body: new { note = "Matrix yes" })),
+        new("POST /api/v1/change-requests/{id}/reject",
+            Own:     "401  200   200   404    403  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Proposed))], Body: new { note = "Matrix no" })),
+        new("POST /api/v1/change-requests/{id}/apply",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Approved))])),
+        new("GET /api/v1/engagements/{id}/scope",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Engagement))),
 
         // Time and expenses: people log to engagements they belong to; managers see and fix their
         // engagements' entries; clients see none. A wrong engagement in the body is a 400.
@@ -702,6 +751,10 @@ public abstract class AccessMatrixTests(AppFactory app)
             (ManagerOnTeam, $"/api/v1/interactions/{World.InteractionB}", $"/api/v1/interactions/{MissingId}"),
             (ClientOfA, $"/api/v1/interactions/{World.InteractionA}", $"/api/v1/interactions/{MissingId}"),
             (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/sla-policy", $"/api/v1/accounts/{MissingId}/sla-policy"),
+            (ManagerOnTeam, $"/api/v1/change-requests/{World.ChangeRequestB}", $"/api/v1/change-requests/{MissingId}"),
+            (ClientOfB, $"/api/v1/change-requests/{World.ChangeRequestA}", $"/api/v1/change-requests/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/change-requests?engagementId={World.EngagementB}", $"/api/v1/change-requests?engagementId={MissingId}"),
+            (ManagerOnTeam, $"/api/v1/engagements/{World.EngagementB}/scope", $"/api/v1/engagements/{MissingId}/scope"),
         ];
 
         foreach (var (caller, invisible, missing) in pairs)
@@ -784,7 +837,8 @@ public abstract class AccessMatrixTests(AppFactory app)
             await db.Insights.SumAsync(i => i.Version, ct) + await db.Insights.CountAsync(ct) + await db.InsightShares.CountAsync(ct),
             await db.Interactions.SumAsync(i => i.Version, ct) + await db.Interactions.CountAsync(ct) + await db.InteractionStakeholders.CountAsync(ct)
                 + await db.AccountSlaPolicies.SumAsync(p => p.Version, ct) + await db.AccountSlaPolicies.CountAsync(ct)
-                + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct));
+                + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct),
+            await db.ChangeRequests.SumAsync(x => x.Version, ct) + await db.ChangeRequests.CountAsync(ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -832,6 +886,12 @@ public abstract class AccessMatrixTests(AppFactory app)
         "^(cost|.*Cost$|.*Rate$|rate|margin|.*Margin|revenue|.*Revenue|budget|fee|.*Fee|.*Units$|notes|internalNotes|note|handOff|brief|ragReason|burn|ledger)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// Money a client is meant to see: a change request's fee change is what they are asked to approve
+    /// (docs/change-requests.md). Budgets, costs and rates around it stay hidden.
+    /// </summary>
+    private static readonly HashSet<string> ClientFacingMoney = ["feeDelta"];
+
     private static string? LeakToClient(string what, string body, string? mediaType)
     {
         if (body.Contains("Internal:", StringComparison.Ordinal))
@@ -854,7 +914,8 @@ public abstract class AccessMatrixTests(AppFactory app)
                 case JsonValueKind.Object:
                     foreach (var property in element.EnumerateObject())
                     {
-                        if (InternalField.IsMatch(property.Name) && property.Value.ValueKind is not JsonValueKind.Null)
+                        if (InternalField.IsMatch(property.Name) && property.Value.ValueKind is not JsonValueKind.Null
+                            && !ClientFacingMoney.Contains(property.Name))
                         {
                             leaks.Add($"{path}.{property.Name}");
                         }
@@ -977,6 +1038,30 @@ public abstract class AccessMatrixTests(AppFactory app)
         World.Must(await AsAdminAsync<InsightService, Result<InsightView>>((insights, admin, ct) =>
             insights.CreateAsync(admin, new NewInsightInput { AccountId = c.Account, Title = "Doomed insight" }, ct))).Id;
 
+    /// <summary>
+    /// A fresh change request on the case's engagement, taken as far as <paramref name="state"/>. Its only
+    /// impact is hours on an uncapped engagement, so applying it leaves the seeded engagement as it is.
+    /// </summary>
+    private async Task<Guid> NewChangeRequestAsync(Case c, ChangeRequestState state)
+    {
+        var input = World.NewChangeRequest(c.Engagement, c.Stakeholder, "Matrix change");
+        (input.FeeDelta, input.EndDateShiftDays) = (0, 0);
+        var id = World.Must(await AsAdminAsync<ChangeRequestService, Result<ChangeRequestView>>((changes, admin, ct) =>
+            changes.CreateAsync(admin, input, ct))).Id;
+        if (state >= ChangeRequestState.Proposed)
+        {
+            World.Must(await AsAdminAsync<ChangeRequestService, Result<ChangeRequestView>>((changes, admin, ct) => changes.ProposeAsync(admin, id, null, ct)));
+        }
+
+        if (state >= ChangeRequestState.Approved)
+        {
+            World.Must(await AsAdminAsync<ChangeRequestService, Result<ChangeRequestView>>((changes, admin, ct) =>
+                changes.ApproveAsync(admin, id, null, new ChangeRequestDecisionInput(), ct)));
+        }
+
+        return id;
+    }
+
     private async Task<Guid> NewInteractionAsync(Case c) =>
         World.Must(await AsAdminAsync<InteractionService, Result<InteractionView>>((interactions, admin, ct) =>
             interactions.CreateAsync(admin, new NewInteractionInput { AccountId = c.Account, Subject = "Doomed interaction" }, ct))).Id;
@@ -1003,7 +1088,7 @@ public abstract class AccessMatrixTests(AppFactory app)
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
         long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights,
-        long InteractionsAndPolicies);
+        long InteractionsAndPolicies, long ChangeRequests);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -1028,6 +1113,9 @@ public abstract class AccessMatrixTests(AppFactory app)
         public Guid Insight => Own ? World.InsightA : World.InsightB;
 
         public Guid Interaction => Own ? World.InteractionA : World.InteractionB;
+
+        /// <summary>The change request proposed to the client on the account's engagement.</summary>
+        public Guid ChangeRequest => Own ? World.ChangeRequestA : World.ChangeRequestB;
 
         /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
         public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;

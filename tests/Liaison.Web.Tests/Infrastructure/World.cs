@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
@@ -66,7 +67,9 @@ public sealed record World(
     Guid InsightA,
     Guid InsightB,
     Guid InteractionA,
-    Guid InteractionB)
+    Guid InteractionB,
+    Guid ChangeRequestA,
+    Guid ChangeRequestB)
 {
     /// <summary>A day in an open month that every seeded entry and test entry uses.</summary>
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -218,6 +221,18 @@ public sealed record World(
             AccountId = accountId, Subject = "Seeded query", Summary = "Internal: they sound annoyed.", IsQuery = true, StakeholderIds = [stakeholderId],
         }, ct)).Id;
 
+        // A change request proposed to the client on each engagement, with internal notes.
+        var changeRequests = scope.ServiceProvider.GetRequiredService<ChangeRequestService>();
+
+        async Task<Guid> ChangeRequestAsync(Guid engagementId, Guid stakeholderId)
+        {
+            var draft = Must(await changeRequests.CreateAsync(admin, NewChangeRequest(engagementId, stakeholderId), ct));
+            return Must(await changeRequests.ProposeAsync(admin, draft.Id, null, ct)).Id;
+        }
+
+        var changeRequestA = await ChangeRequestAsync(engagementA, stakeholderA.Id);
+        var changeRequestB = await ChangeRequestAsync(engagementB, stakeholderB.Id);
+
         var recommendationA = await RecommendationAsync(accountA.Id, managerOnTeam.StaffId!.Value);
         var recommendationB = await RecommendationAsync(accountB.Id, managerOfB.StaffId!.Value);
 
@@ -225,8 +240,23 @@ public sealed record World(
             accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id,
             meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id,
             recommendationA, recommendationB, await InsightAsync(accountA.Id), await InsightAsync(accountB.Id),
-            await InteractionAsync(accountA.Id, stakeholderA.Id), await InteractionAsync(accountB.Id, stakeholderB.Id));
+            await InteractionAsync(accountA.Id, stakeholderA.Id), await InteractionAsync(accountB.Id, stakeholderB.Id),
+            changeRequestA, changeRequestB);
     }
+
+    /// <summary>A change request the stakeholder asked for: more hours, a fee and two weeks more.</summary>
+    public static NewChangeRequestInput NewChangeRequest(Guid engagementId, Guid stakeholderId, string title = "Two more landing pages") => new()
+    {
+        EngagementId = engagementId,
+        Title = title,
+        Description = "A landing page per region.",
+        Reason = "The regions asked for their own.",
+        RequestedByStakeholderId = stakeholderId,
+        HoursDeltaMinutes = 16 * 60,
+        FeeDelta = 240_000,
+        EndDateShiftDays = 14,
+        InternalNotes = "Internal: we under-quoted the first ones.",
+    };
 
     /// <summary>A time-and-materials engagement with everything a hand-off needs.</summary>
     public static CreateEngagementInput NewEngagement(Guid accountId, Guid managerStaffId, Guid[] members, string name = "Matrix engagement") => new()
