@@ -12,7 +12,7 @@ public static class RisksApi
     {
         var group = api.MapGroup("/risks").WithTags("Risks");
         group.MapGet("/", ListAsync).WithName("ListRisks")
-            .WithDescription("Highest score first (sort=nextReview: earliest review first; sort=newest). open=true: Open or Mitigating; overdueReview=true: open and the next review date is before today; mine=true: items you own; probability and impact: one heat-map cell.");
+            .WithDescription("Highest score first (sort=NextReview: earliest review first; sort=Newest: newest first). open=true: Open or Mitigating; overdueReview=true: open and the next review date is before today; mine=true: items you own; probability and impact: one heat-map cell.");
         group.MapPost("/", CreateAsync).WithName("CreateRisk")
             .WithDescription("kind=Issue: probability is 5 (it has happened); realisedRiskId names the risk of the same account it realised, which becomes Realised. The owner defaults to you.");
         group.MapGet("/heat-map", HeatMapAsync).WithName("GetRiskHeatMap")
