@@ -275,7 +275,7 @@ public sealed class RiskServiceTests : DatabaseTest
         var seenIssue = (await Risks.GetAsync(agency.Client, sharedIssue.Id, Ct)).Value;
 
         list.Items.Select(r => r.Title).ShouldBe(["Content is late", "Content late"], ignoreOrder: true);
-        list.Items.ShouldAllBe(r => r.EscalatedAt == null && r.RealisedRiskId == null);
+        list.Items.ShouldAllBe(r => r.EscalatedAt == null && r.RealisedRisk == null);
         (seen.Mitigation, seen.Contingency, seen.Escalation).ShouldBe(("Agree a content calendar.", null, null));
         seenIssue.RealisedRisk.ShouldBeNull("the risk it realised is internal");
         (await Risks.GetAsync(agency.Client, hidden.Id, Ct)).Error!.Kind.ShouldBe(ErrorKind.NotFound);

@@ -106,7 +106,7 @@ public abstract class RisksApiTests(AppFactory app)
         var cell = await _admin.GetJsonAsync<Page<RiskSummary>>($"/api/v1/risks?accountId={accountId}&open=true&kind=Risk&probability=4&impact=5");
         cell.Items.ShouldHaveSingleItem().Title.ShouldBe("Same cell");
         var issues = await _admin.GetJsonAsync<Page<RiskSummary>>($"/api/v1/risks?engagementId={engagementId}&kind=Issue");
-        issues.Items.ShouldHaveSingleItem().RealisedRiskId.ShouldBe(risk.Id);
+        issues.Items.ShouldHaveSingleItem().RealisedRisk.ShouldBe(new RiskRef(risk.Id, "Key designer leaves"));
         var byScore = await _admin.GetJsonAsync<Page<RiskSummary>>($"/api/v1/risks?accountId={accountId}");
         byScore.Items.Select(r => r.Score).ShouldBe([25, 20, 20, 4]);
         var paged = await _admin.GetJsonAsync<Page<RiskSummary>>($"/api/v1/risks?accountId={accountId}&limit=3");

@@ -132,11 +132,11 @@ public enum RiskLevel
 public sealed record RiskRef(Guid Id, string Title);
 
 /// <param name="EscalatedAt">When it was escalated; null when it was not, and always for client users.</param>
-/// <param name="RealisedRiskId">For an issue, the risk it realised, when the caller can see that risk.</param>
+/// <param name="RealisedRisk">For an issue, the risk it realised, when the caller can see that risk.</param>
 public sealed record RiskSummary(
     Guid Id, Guid AccountId, string AccountName, Guid? EngagementId, string? EngagementName, RiskKind Kind, string Title, int Probability,
     int Impact, int Score, RiskLevel Level, RiskStatus Status, Guid? OwnerStaffId, string? OwnerName, DateOnly? NextReviewDate,
-    bool IsReviewOverdue, DateTime? EscalatedAt, bool ClientVisible, Guid? RealisedRiskId, long Version);
+    bool IsReviewOverdue, DateTime? EscalatedAt, bool ClientVisible, RiskRef? RealisedRisk, long Version);
 
 /// <summary>To whom, when and by whom the item was escalated. Internal.</summary>
 public sealed record RiskEscalation(Guid? ToStaffId, string To, DateTime At, string? ByName, string? Note);

@@ -92,7 +92,9 @@ public sealed class RiskService(IDbContextFactory<LiaisonDb> dbs, TimeProvider c
         };
         var page = await rows.Skip(offset).Take(limit + 1).ToListAsync(ct);
         var linked = page.Select(r => r.Risk.RealisedRiskId).OfType<Guid>().Distinct().ToList();
-        List<Guid> seen = linked.Count == 0 ? [] : await Visible(db, user).Where(r => linked.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+        var seen = linked.Count == 0
+            ? new Dictionary<Guid, RiskRef>()
+            : await Visible(db, user).Where(r => linked.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => new RiskRef(r.Id, r.Title), ct);
         return page.Select(r => ToSummary(r, user, seen, today)).ToList().ToPage(offset, limit);
     }
 
@@ -553,14 +555,14 @@ public sealed class RiskService(IDbContextFactory<LiaisonDb> dbs, TimeProvider c
         from s in owners.DefaultIfEmpty()
         select new SummaryRow { Risk = r, AccountName = a.Name, EngagementName = e != null ? e.Name : null, OwnerName = s != null ? s.FullName : null };
 
-    private static RiskSummary ToSummary(SummaryRow row, CurrentUser user, List<Guid> visibleRisks, DateOnly today)
+    private static RiskSummary ToSummary(SummaryRow row, CurrentUser user, Dictionary<Guid, RiskRef> visibleRisks, DateOnly today)
     {
         var r = row.Risk;
         return new RiskSummary(
             r.Id, r.AccountId, row.AccountName, r.EngagementId, row.EngagementName, r.Kind, r.Title, r.Probability, r.Impact, r.Score,
             RiskRules.Level(r.Score), r.Status, r.OwnerStaffId, row.OwnerName, r.NextReviewDate, IsReviewOverdue(r, today),
             user.IsClient ? null : r.EscalatedAt, r.ClientVisible,
-            r.RealisedRiskId is { } realised && visibleRisks.Contains(realised) ? realised : null, r.Version);
+            r.RealisedRiskId is { } realised ? visibleRisks.GetValueOrDefault(realised) : null, r.Version);
     }
 
     private async Task<RiskView> ToViewAsync(LiaisonDb db, CurrentUser user, Risk r, CancellationToken ct)
