@@ -1,4 +1,5 @@
 using Liaison.Core.Access;
+using Liaison.Core.Common.Files;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
@@ -26,6 +27,8 @@ public static class CoreServices
     public static IServiceCollection AddLiaisonCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FileStorageOptions>();
+        services.AddSingleton<FileStore>();
         services.AddDbContextFactory<LiaisonDb>((sp, options) => options
             .UseLiaisonDatabase(provider, connectionString)
             .UseLiaisonInterceptors(sp.GetRequiredService<TimeProvider>()));

@@ -54,6 +54,12 @@ public static class AccountAccess
     /// Whether the role may edit account data (name, status, dates, team). Being on the team is checked
     /// by <see cref="VisibleTo(IQueryable{Account}, LiaisonDb, CurrentUser)"/>, which every caller applies first.
     /// </summary>
+    /// <summary>Whether a staff member can be given the account's work (own a promise, answer a query): active, and on its team or an admin.</summary>
+    public static Task<bool> CanTakeWorkAsync(LiaisonDb db, Guid accountId, Guid staffId, CancellationToken ct) =>
+        db.Staff.AnyAsync(s => s.Id == staffId && s.IsActive
+            && (db.AccountTeamMembers.Any(t => t.AccountId == accountId && t.StaffId == s.Id)
+                || db.Users.Any(u => u.StaffId == s.Id && u.Role == Role.Admin && !u.IsDisabled)), ct);
+
     public static bool CanEditAccount(CurrentUser user) => user.IsAdmin || user.Role == Role.AccountManager;
 
     /// <summary>Only admins and account managers open new accounts.</summary>

@@ -8,6 +8,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>The caller edited an older version of the record than the stored one.</summary>
     StaleVersion,
+    /// <summary>An upload over the size limit.</summary>
+    TooLarge,
 }
 
 /// <summary>
@@ -24,6 +26,8 @@ public sealed record Error(ErrorKind Kind, string Message, IReadOnlyDictionary<s
 
     public static Error Stale(string what) =>
         new(ErrorKind.StaleVersion, $"{what} was changed by someone else since you loaded it. Reload and try again.");
+
+    public static Error TooLarge(string message) => new(ErrorKind.TooLarge, message);
 
     public static Error Invalid(string field, string message) =>
         new(ErrorKind.Validation, message, new Dictionary<string, string[]> { [field] = [message] });

@@ -1,12 +1,17 @@
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Core.Data;
 
-/// <summary>The demo agency's interaction log: a touch with every client person, queries answered fast and slow, and two still waiting.</summary>
+/// <summary>
+/// The demo agency's relationship rhythm: an interaction log with a touch for every client person,
+/// queries answered fast and slow and two still waiting; for two accounts a plan, a held
+/// review, the next QBR, and commitments of both sides kept, late and open.
+/// </summary>
 public sealed partial class DemoAgencySeeder
 {
     private static readonly (InteractionChannel Channel, InteractionDirection Direction, string Subject)[] Touches =
@@ -85,8 +90,75 @@ public sealed partial class DemoAgencySeeder
         Add(db, waiting, harbourSponsor.Id);
         Add(db, late, harbourSponsor.Id);
 
+        // Not Harbourline: the browser tests arrange its meetings and commitments from scratch.
+        foreach (var account in accounts.Where(a => a.Name is "Tidewater Bank" or "Kestrel Outdoor"))
+        {
+            SeedRhythm(db, account, people.Where(p => p.AccountId == account.Id).ToList(), staff, now);
+        }
+
         await db.SaveChangesAsync(ct);
         await StakeholderTouches.RefreshAsync(db, people.Select(p => p.Id), ct);
+    }
+
+    private static void SeedRhythm(LiaisonDb db, Account account, List<Stakeholder> people, List<StaffMember> staff, DateTime now)
+    {
+        var manager = staff.First(s => s.Id == account.AccountManagerId);
+        var sponsor = people.First(p => p.Roles.Contains(StakeholderRole.Sponsor));
+        var today = DateOnly.FromDateTime(now);
+        var review = new Meeting
+        {
+            AccountId = account.Id, Title = "Quarterly account review", Type = MeetingType.AccountReview, TimeZone = "Europe/London",
+            StartsAt = now.Date.AddDays(-21).AddHours(10), DurationMinutes = 60, Location = "Client office",
+            Agenda = "<ul><li>Results since the last review</li><li>The account plan</li><li>Next quarter</li></ul>",
+            Notes = "<p>Good energy; they want bolder creative next quarter.</p>", Decisions = ["Pilot a loyalty push in spring"],
+            ReviewsPlan = true, Status = MeetingStatus.Held,
+        };
+        review.Stakeholders = [.. people.Take(3).Select(p => new MeetingStakeholder { MeetingId = review.Id, StakeholderId = p.Id })];
+        review.Staff = [new MeetingStaff { MeetingId = review.Id, StaffId = manager.Id }];
+        var qbr = new Meeting
+        {
+            AccountId = account.Id, Title = "QBR", Type = MeetingType.Qbr, TimeZone = "Europe/London",
+            StartsAt = now.Date.AddDays(10).AddHours(14), DurationMinutes = 90, Location = "Video call",
+            Agenda = "<p>Year in review, the renewal, the loyalty pilot.</p>",
+        };
+        qbr.Stakeholders = [new MeetingStakeholder { MeetingId = qbr.Id, StakeholderId = sponsor.Id }];
+        qbr.Staff = [new MeetingStaff { MeetingId = qbr.Id, StaffId = manager.Id }];
+        db.Meetings.AddRange(review, qbr);
+
+        var plan = new AccountPlan
+        {
+            AccountId = account.Id, Vision = $"Be the agency {account.Name} calls first for growth ideas.",
+            ClientObjectives = ["Grow repeat customers by 10 %", "Launch in two new regions"],
+            AgencyObjectives = ["Renew for two more years", "Add a retained social team"],
+            LastReviewedAt = review.StartsAt, LastReviewedMeetingId = review.Id,
+        };
+        plan.Initiatives =
+        [
+            new PlanInitiative { PlanId = plan.Id, Title = "Loyalty pilot", OwnerStaffId = manager.Id, Horizon = PlanHorizon.NextQuarter, Status = InitiativeStatus.Planned, Position = 0 },
+            new PlanInitiative { PlanId = plan.Id, Title = "Regional launch campaign", OwnerStaffId = manager.Id, Horizon = PlanHorizon.ThisYear, Status = InitiativeStatus.InProgress, Position = 1 },
+            new PlanInitiative { PlanId = plan.Id, Title = "Brand refresh", Horizon = PlanHorizon.Later, Status = InitiativeStatus.Idea, Position = 2 },
+        ];
+        db.AccountPlans.Add(plan);
+
+        // Promised at the review: the client kept one and is late on another; the agency kept one, late on one, one still open.
+        (CommitmentSide Side, string Title, int DueInDays, int? DoneInDays)[] promises =
+        [
+            (CommitmentSide.Client, "Share last year's sales by region", -14, -15),
+            (CommitmentSide.Client, "Confirm the loyalty pilot budget", -3, null),
+            (CommitmentSide.Agency, "Send the loyalty pilot outline", -10, -11),
+            (CommitmentSide.Agency, "Benchmark three competitors' apps", -7, -2),
+            (CommitmentSide.Agency, "Draft the QBR deck", 5, null),
+        ];
+        foreach (var (side, title, due, done) in promises)
+        {
+            db.Commitments.Add(new Commitment
+            {
+                AccountId = account.Id, MeetingId = review.Id, Side = side, Title = title, DueDate = today.AddDays(due),
+                OwnerStakeholderId = side == CommitmentSide.Client ? sponsor.Id : null, OwnerStaffId = side == CommitmentSide.Agency ? manager.Id : null,
+                Status = done is null ? CommitmentStatus.Open : CommitmentStatus.Done, DoneOn = done is { } d ? today.AddDays(d) : null,
+                ClientVisible = true,
+            });
+        }
     }
 
     private static Interaction NewQuery(

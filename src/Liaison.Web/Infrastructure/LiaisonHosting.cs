@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Liaison.Core;
 using Liaison.Core.Access;
+using Liaison.Core.Common.Files;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Users;
 using Liaison.Web.Components;
@@ -41,6 +42,10 @@ public static class LiaisonHosting
 
         var database = DatabaseSettings.From(builder.Configuration);
         services.AddLiaisonCore(database.Provider, DatabaseSettings.ConnectionString(builder.Configuration, database.Provider));
+        services.AddOptions<FileStorageOptions>().Bind(builder.Configuration.GetSection(FileStorageOptions.Section))
+            .Validate(o => o.MaxUploadBytes is > 0 and <= 2L * 1024 * 1024 * 1024, $"{FileStorageOptions.Section}:MaxUploadBytes must be between 1 byte and 2 GB.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Folder), $"{FileStorageOptions.Section}:Folder is required.")
+            .ValidateOnStart();
 
         services.AddLiaisonIdentity(builder.Configuration);
         services.AddLiaisonApi(builder.Configuration);

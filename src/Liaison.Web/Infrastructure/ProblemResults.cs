@@ -16,6 +16,7 @@ public static class ProblemResults
             ErrorKind.Validation => (StatusCodes.Status400BadRequest, "Invalid request"),
             ErrorKind.StaleVersion when versionFromIfMatch => (StatusCodes.Status412PreconditionFailed, "Precondition failed"),
             ErrorKind.StaleVersion => (StatusCodes.Status409Conflict, "Edit conflict"),
+            ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Request too large"),
             _ => (StatusCodes.Status409Conflict, "Conflict"),
         };
 

@@ -76,6 +76,13 @@ public sealed class DemoAgencySeederTests : DatabaseTest
         figures.Replied.ShouldBe(3);
         figures.RepliedLate.ShouldBe(2, "9 and 20 business hours are past the 8 a normal query allows");
         figures.MedianMinutes.ShouldBe(9 * 60);
+
+        // Tidewater's seeded promises: each side kept one of the two that fell due.
+        var tidewater = await db.Accounts.SingleAsync(a => a.Name == "Tidewater Bank", Ct);
+        var reliability = (await Commitments.ReliabilityAsync(admin!, tidewater.Id, Ct)).Value;
+        reliability.Client.ShouldBe(new Liaison.Core.Features.Meetings.ReliabilityScore(1, 2, reliability.Client.Percent));
+        reliability.Agency.ShouldBe(new Liaison.Core.Features.Meetings.ReliabilityScore(1, 2, reliability.Agency.Percent));
+        (await db.AccountPlans.SingleAsync(p => p.AccountId == tidewater.Id, Ct)).LastReviewedAt.ShouldNotBeNull();
     }
 
     [Fact]

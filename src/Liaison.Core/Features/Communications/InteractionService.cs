@@ -229,7 +229,7 @@ public sealed class InteractionService(IDbContextFactory<LiaisonDb> dbs, TimePro
             // The account manager answers unless someone else is named.
             assignee = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.AccountManagerId).FirstOrDefaultAsync(ct);
         }
-        else if (assignee is { } staffId && staffId != interaction.AssigneeStaffId && !await IsOnTeamAsync(db, accountId, staffId, ct))
+        else if (assignee is { } staffId && staffId != interaction.AssigneeStaffId && !await AccountAccess.CanTakeWorkAsync(db, accountId, staffId, ct))
         {
             return Error.Invalid("assigneeStaffId", "Assign the query to an active staff member on the account's team.");
         }
@@ -311,11 +311,6 @@ public sealed class InteractionService(IDbContextFactory<LiaisonDb> dbs, TimePro
     }
 
     internal static int BusinessMinutes(TimeSpan duration) => (int)Math.Round(duration.TotalMinutes, MidpointRounding.AwayFromZero);
-
-    internal static Task<bool> IsOnTeamAsync(LiaisonDb db, Guid accountId, Guid staffId, CancellationToken ct) =>
-        db.Staff.AnyAsync(s => s.Id == staffId && s.IsActive
-            && (db.AccountTeamMembers.Any(t => t.AccountId == accountId && t.StaffId == s.Id)
-                || db.Users.Any(u => u.StaffId == s.Id && u.Role == Role.Admin && !u.IsDisabled)), ct);
 
     private static async Task UnlinkQueryAsync(LiaisonDb db, Guid queryId, Guid replyId, CancellationToken ct)
     {

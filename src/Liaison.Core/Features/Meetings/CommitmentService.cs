@@ -275,9 +275,7 @@ public sealed class CommitmentService(IDbContextFactory<LiaisonDb> dbs, TimeProv
             return Error.Invalid("ownerStakeholderId", "Choose a stakeholder of this account as the owner.");
         }
 
-        if (input.Side == CommitmentSide.Agency && !await db.Staff.AnyAsync(s => s.Id == input.OwnerStaffId && s.IsActive
-                && (db.AccountTeamMembers.Any(t => t.AccountId == accountId && t.StaffId == s.Id)
-                    || db.Users.Any(u => u.StaffId == s.Id && u.Role == Role.Admin && !u.IsDisabled)), ct))
+        if (input.Side == CommitmentSide.Agency && !await AccountAccess.CanTakeWorkAsync(db, accountId, input.OwnerStaffId!.Value, ct))
         {
             return Error.Invalid("ownerStaffId", "Choose an active staff member on the account's team as the owner.");
         }
