@@ -1,7 +1,6 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Data;
-using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +123,7 @@ public sealed class RiskService(IDbContextFactory<LiaisonDb> dbs, TimeProvider c
         }
 
         var risk = new Risk { AccountId = input.AccountId, Kind = input.Kind, Title = input.Title.Trim() };
-        if (input.OwnerStaffId is null && user.StaffId is { } me && await InteractionService.IsOnTeamAsync(db, input.AccountId, me, ct))
+        if (input.OwnerStaffId is null && user.StaffId is { } me && await AccountAccess.CanTakeWorkAsync(db, input.AccountId, me, ct))
         {
             input.OwnerStaffId = me;
         }
@@ -484,7 +483,7 @@ public sealed class RiskService(IDbContextFactory<LiaisonDb> dbs, TimeProvider c
         }
 
         // Someone who has left the team stays the owner of what they owned until it is reassigned.
-        if (input.OwnerStaffId is { } ownerId && ownerId != risk.OwnerStaffId && !await InteractionService.IsOnTeamAsync(db, accountId, ownerId, ct))
+        if (input.OwnerStaffId is { } ownerId && ownerId != risk.OwnerStaffId && !await AccountAccess.CanTakeWorkAsync(db, accountId, ownerId, ct))
         {
             return Error.Invalid("ownerStaffId", "Choose an active staff member on the account's team as the owner.");
         }
