@@ -11,6 +11,7 @@ using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -62,6 +63,7 @@ public static class CoreServices
         services.AddScoped<SlaPolicyService>();
         services.AddScoped<TriageService>();
         services.AddScoped<IInboundMessageSink, InboundMailImporter>();
+        services.AddScoped<RiskService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();

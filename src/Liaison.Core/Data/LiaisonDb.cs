@@ -10,6 +10,7 @@ using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
 
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -95,6 +96,8 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<TriageMessage> TriageMessages => Set<TriageMessage>();
 
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
+
+    public DbSet<Risk> Risks => Set<Risk>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 

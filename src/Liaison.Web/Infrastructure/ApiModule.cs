@@ -7,6 +7,7 @@ using Liaison.Web.Features.Insights;
 using Liaison.Web.Features.Integrations;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.Recommendations;
+using Liaison.Web.Features.Risks;
 using Liaison.Web.Features.Staff;
 using Liaison.Web.Features.Stakeholders;
 using Liaison.Web.Features.Time;
@@ -53,6 +54,7 @@ public static class ApiModule
         api.MapInteractionsApi();
         api.MapRepliesApi();
         api.MapTriageApi();
+        api.MapRisksApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))

@@ -8,6 +8,7 @@ using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -90,6 +91,8 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected SlaPolicyService SlaPolicies => new(Database);
 
     protected TriageService Triage => new(Database, Clock);
+
+    protected RiskService Risks => new(Database, Clock);
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 

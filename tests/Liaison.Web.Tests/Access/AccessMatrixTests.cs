@@ -10,6 +10,7 @@ using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -665,6 +666,49 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   200    404  404  404  401",
             Foreign: "401  200   200   200    404  404  404  401",
             async _ => new Call(Route: [("id", await NewTriageMessageAsync())])),
+
+        // The risk register: staff who see the account read it; admins, account and project managers write;
+        // the owner (the team member on A, B's manager on B) reviews and escalates. "Own" is A's client-visible
+        // risk, "foreign" B's: a client reads their own account's client-visible entries and changes none.
+        new("GET /api/v1/risks",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("POST /api/v1/risks",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: new { accountId = c.Account, title = "Matrix risk", probability = 2, impact = 3 }))),
+        new("GET /api/v1/risks/heat-map",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("GET /api/v1/risks/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Risk))),
+        new("PUT /api/v1/risks/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(
+                Route: [("id", c.Risk)],
+                Body: World.NewRisk(c.Account, c.Engagement, c.RiskOwner, $"Seeded risk {c.Principal}"),
+                IfMatch: await ETagAsync(db => db.Risks.Where(x => x.Id == c.Risk).Select(x => x.Version)))),
+        new("POST /api/v1/risks/{id}/review",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Risk)], Body: new { nextReviewDate = World.RiskReview, impact = 4 }))),
+        new("POST /api/v1/risks/{id}/escalate",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Risk)], Body: new { to = $"Matrix {c.Principal}", note = "Internal: matrix escalation." }))),
+        new("POST /api/v1/risks/{id}/close",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", await NewRiskAsync(c))])),
+        new("DELETE /api/v1/risks/{id}",
+            Own:     "401  204   204   404    403  403  404  401",
+            Foreign: "401  204   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", await NewRiskAsync(c))])),
     ];
 
     [Fact]
@@ -755,6 +799,11 @@ public abstract class AccessMatrixTests(AppFactory app)
             (ClientOfB, $"/api/v1/change-requests/{World.ChangeRequestA}", $"/api/v1/change-requests/{MissingId}"),
             (ManagerOnTeam, $"/api/v1/change-requests?engagementId={World.EngagementB}", $"/api/v1/change-requests?engagementId={MissingId}"),
             (ManagerOnTeam, $"/api/v1/engagements/{World.EngagementB}/scope", $"/api/v1/engagements/{MissingId}/scope"),
+            (ManagerOnTeam, $"/api/v1/risks/{World.RiskB}", $"/api/v1/risks/{MissingId}"),
+            (ClientOfA, $"/api/v1/risks/{World.InternalRiskA}", $"/api/v1/risks/{MissingId}"),
+            (ClientOfB, $"/api/v1/risks/{World.RiskA}", $"/api/v1/risks/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/risks?accountId={World.AccountB}", $"/api/v1/risks?accountId={MissingId}"),
+            (ClientOfA, $"/api/v1/risks/heat-map?accountId={World.AccountB}", $"/api/v1/risks/heat-map?accountId={MissingId}"),
         ];
 
         foreach (var (caller, invisible, missing) in pairs)
@@ -838,7 +887,8 @@ public abstract class AccessMatrixTests(AppFactory app)
             await db.Interactions.SumAsync(i => i.Version, ct) + await db.Interactions.CountAsync(ct) + await db.InteractionStakeholders.CountAsync(ct)
                 + await db.AccountSlaPolicies.SumAsync(p => p.Version, ct) + await db.AccountSlaPolicies.CountAsync(ct)
                 + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct),
-            await db.ChangeRequests.SumAsync(x => x.Version, ct) + await db.ChangeRequests.CountAsync(ct));
+            await db.ChangeRequests.SumAsync(x => x.Version, ct) + await db.ChangeRequests.CountAsync(ct),
+            await db.Risks.SumAsync(r => r.Version, ct) + await db.Risks.CountAsync(ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -1066,6 +1116,13 @@ public abstract class AccessMatrixTests(AppFactory app)
         World.Must(await AsAdminAsync<InteractionService, Result<InteractionView>>((interactions, admin, ct) =>
             interactions.CreateAsync(admin, new NewInteractionInput { AccountId = c.Account, Subject = "Doomed interaction" }, ct))).Id;
 
+    /// <summary>A fresh client-visible risk of the case's account, for a close or delete to aim at.</summary>
+    private async Task<Guid> NewRiskAsync(Case c) =>
+        World.Must(await AsAdminAsync<RiskService, Result<RiskView>>((risks, admin, ct) => risks.CreateAsync(admin, new NewRiskInput
+        {
+            AccountId = c.Account, Title = "Doomed risk", Probability = 1, Impact = 2, ClientVisible = true,
+        }, ct))).Id;
+
     /// <summary>A pending unmatched e-mail, written straight to the database as the mailbox poller would leave it.</summary>
     private async Task<Guid> NewTriageMessageAsync()
     {
@@ -1088,7 +1145,7 @@ public abstract class AccessMatrixTests(AppFactory app)
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
         long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights,
-        long InteractionsAndPolicies, long ChangeRequests);
+        long InteractionsAndPolicies, long ChangeRequests, long Risks);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -1116,6 +1173,12 @@ public abstract class AccessMatrixTests(AppFactory app)
 
         /// <summary>The change request proposed to the client on the account's engagement.</summary>
         public Guid ChangeRequest => Own ? World.ChangeRequestA : World.ChangeRequestB;
+
+        /// <summary>The client-visible risk on the account's engagement.</summary>
+        public Guid Risk => Own ? World.RiskA : World.RiskB;
+
+        /// <summary>Who owns the seeded risk: the team member on A, B's manager on B.</summary>
+        public Guid RiskOwner => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;
 
         /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
         public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;

@@ -8,6 +8,7 @@ using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -69,7 +70,10 @@ public sealed record World(
     Guid InteractionA,
     Guid InteractionB,
     Guid ChangeRequestA,
-    Guid ChangeRequestB)
+    Guid ChangeRequestB,
+    Guid RiskA,
+    Guid InternalRiskA,
+    Guid RiskB)
 {
     /// <summary>A day in an open month that every seeded entry and test entry uses.</summary>
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -85,6 +89,9 @@ public sealed record World(
 
     /// <summary>When the seeded commitments fall due.</summary>
     public static readonly DateOnly CommitmentDue = new(2027, 1, 31);
+
+    /// <summary>When the seeded risks are next reviewed: ahead of the tests' real clock.</summary>
+    public static readonly DateOnly RiskReview = new(2027, 2, 1);
 
     public Person Person(Principal principal) => People[principal];
 
@@ -236,12 +243,33 @@ public sealed record World(
         var recommendationA = await RecommendationAsync(accountA.Id, managerOnTeam.StaffId!.Value);
         var recommendationB = await RecommendationAsync(accountB.Id, managerOfB.StaffId!.Value);
 
+        // A client-visible risk on each account's engagement, escalated, with an internal contingency: on A owned
+        // by the team member, on B by B's manager. On A also an internal risk to the relationship.
+        var risks = scope.ServiceProvider.GetRequiredService<RiskService>();
+
+        async Task<Guid> RiskAsync(Guid accountId, Guid engagementId, Guid ownerStaffId)
+        {
+            var risk = Must(await risks.CreateAsync(admin, NewRisk(accountId, engagementId, ownerStaffId), ct));
+            return Must(await risks.EscalateAsync(admin, risk.Id, null, new RiskEscalationInput
+            {
+                To = "Agency lead", Note = "Internal: flagged to the agency lead.",
+            }, ct)).Id;
+        }
+
+        var riskA = await RiskAsync(accountA.Id, engagementA, teamMember.StaffId!.Value);
+        var internalRiskA = Must(await risks.CreateAsync(admin, new NewRiskInput
+        {
+            AccountId = accountA.Id, Title = "Internal: the sponsor may leave", Probability = 2, Impact = 5, OwnerStaffId = managerOnTeam.StaffId,
+            NextReviewDate = RiskReview,
+        }, ct)).Id;
+        var riskB = await RiskAsync(accountB.Id, engagementB, managerOfB.StaffId!.Value);
+
         return new World(admin, people, await PersonAsync(managerOfB), await PersonAsync(spareStaff), await PersonAsync(victim),
             accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id,
             meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id,
             recommendationA, recommendationB, await InsightAsync(accountA.Id), await InsightAsync(accountB.Id),
             await InteractionAsync(accountA.Id, stakeholderA.Id), await InteractionAsync(accountB.Id, stakeholderB.Id),
-            changeRequestA, changeRequestB);
+            changeRequestA, changeRequestB, riskA, internalRiskA, riskB);
     }
 
     /// <summary>A change request the stakeholder asked for: more hours, a fee and two weeks more.</summary>
@@ -256,6 +284,23 @@ public sealed record World(
         FeeDelta = 240_000,
         EndDateShiftDays = 14,
         InternalNotes = "Internal: we under-quoted the first ones.",
+    };
+
+    /// <summary>The seeded client-visible risk of an account, as an update that keeps it as it is would send it.</summary>
+    public static NewRiskInput NewRisk(Guid accountId, Guid engagementId, Guid ownerStaffId, string title = "Seeded risk") => new()
+    {
+        AccountId = accountId,
+        EngagementId = engagementId,
+        Kind = RiskKind.Risk,
+        Title = title,
+        Description = "The launch date may slip.",
+        Probability = 3,
+        Impact = 4,
+        OwnerStaffId = ownerStaffId,
+        Mitigation = "A weekly checkpoint with the sponsor.",
+        Contingency = "Internal: absorb the overrun.",
+        NextReviewDate = RiskReview,
+        ClientVisible = true,
     };
 
     /// <summary>A time-and-materials engagement with everything a hand-off needs.</summary>
