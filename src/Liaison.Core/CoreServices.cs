@@ -6,6 +6,7 @@ using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Communications.Inbound;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -64,6 +65,8 @@ public static class CoreServices
         services.AddScoped<TriageService>();
         services.AddScoped<IInboundMessageSink, InboundMailImporter>();
         services.AddScoped<RiskService>();
+        services.AddScoped<ClientRequestService>();
+        services.AddScoped<DeliverableService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditService>();
         services.AddScoped<DemoAgencySeeder>();

@@ -4,6 +4,7 @@ using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Communications.Inbound;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -98,6 +99,20 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
 
     public DbSet<Risk> Risks => Set<Risk>();
+
+    public DbSet<ClientRequest> ClientRequests => Set<ClientRequest>();
+
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+
+    public DbSet<DeliverableAssignee> DeliverableAssignees => Set<DeliverableAssignee>();
+
+    public DbSet<DeliverableVersion> DeliverableVersions => Set<DeliverableVersion>();
+
+    public DbSet<DeliverableRound> DeliverableRounds => Set<DeliverableRound>();
+
+    public DbSet<DeliverableComment> DeliverableComments => Set<DeliverableComment>();
+
+    public DbSet<DeliverableTransition> DeliverableTransitions => Set<DeliverableTransition>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 

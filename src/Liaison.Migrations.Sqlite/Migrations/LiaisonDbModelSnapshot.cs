@@ -676,6 +676,441 @@ namespace Liaison.Migrations.Sqlite.Migrations
                     b.ToTable("TriageMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.ClientRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Constraints")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoggedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoggedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mandatories")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("References")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessMeasure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TriagedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriagedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TriagedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeRequestId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("StakeholderId");
+
+                    b.HasIndex("AccountId", "ReceivedOn");
+
+                    b.HasIndex("Outcome", "ReceivedOn");
+
+                    b.ToTable("ClientRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.Deliverable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brief")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClientApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientApprovedByStakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientRounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstSentToClientAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InternalApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternalApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InternalApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InternalApprovedVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InternalRounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("AccountId", "DueDate");
+
+                    b.HasIndex("EngagementId", "State");
+
+                    b.HasIndex("ReviewerStaffId", "State");
+
+                    b.ToTable("Deliverables");
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableAssignee", b =>
+                {
+                    b.Property<Guid>("DeliverableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeliverableId", "StaffId");
+
+                    b.HasIndex("StaffId");
+
+                    b.ToTable("DeliverableAssignees", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "At");
+
+                    b.ToTable("DeliverableComments", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedForStakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedForStakeholderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeliverableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliverableId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DeliverableRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeliverableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ForStakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForStakeholderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliverableId", "At");
+
+                    b.ToTable("DeliverableTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeliverableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliverableId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DeliverableVersions", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Engagements.Engagement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2260,6 +2695,101 @@ namespace Liaison.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.ClientRequest", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Liaison.Core.Features.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.Deliverable", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Deliverables.ClientRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableAssignee", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Deliverables.Deliverable", null)
+                        .WithMany("Assignees")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableComment", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Deliverables.DeliverableRound", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableRound", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Deliverables.Deliverable", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableTransition", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Deliverables.Deliverable", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableVersion", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Deliverables.Deliverable", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Engagements.Engagement", b =>
                 {
                     b.HasOne("Liaison.Core.Features.Accounts.Account", null)
@@ -2576,6 +3106,22 @@ namespace Liaison.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Liaison.Core.Features.Communications.Interaction", b =>
                 {
                     b.Navigation("Stakeholders");
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.Deliverable", b =>
+                {
+                    b.Navigation("Assignees");
+
+                    b.Navigation("Rounds");
+
+                    b.Navigation("Transitions");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Deliverables.DeliverableRound", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("Liaison.Core.Features.Engagements.Engagement", b =>

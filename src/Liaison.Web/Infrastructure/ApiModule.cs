@@ -2,6 +2,7 @@ using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
 using Liaison.Web.Features.ChangeRequests;
 using Liaison.Web.Features.Communications;
+using Liaison.Web.Features.Deliverables;
 using Liaison.Web.Features.Engagements;
 using Liaison.Web.Features.Insights;
 using Liaison.Web.Features.Integrations;
@@ -55,6 +56,8 @@ public static class ApiModule
         api.MapRepliesApi();
         api.MapTriageApi();
         api.MapRisksApi();
+        api.MapRequestsApi();
+        api.MapDeliverablesApi();
 
         // Unknown API paths answer ProblemDetails, not the UI's not-found page.
         app.Map("/api/{**path}", () => ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such API endpoint."))

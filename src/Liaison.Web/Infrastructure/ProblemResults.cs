@@ -20,10 +20,19 @@ public static class ProblemResults
             _ => (StatusCodes.Status409Conflict, "Conflict"),
         };
 
-        var extensions = error.Fields is { Count: > 0 } fields
-            ? new Dictionary<string, object?> { ["errors"] = fields }
-            : null;
-        return TypedResults.Problem(detail: error.Message, statusCode: status, title: title, extensions: extensions);
+        var extensions = new Dictionary<string, object?>();
+        if (error.Fields is { Count: > 0 } fields)
+        {
+            extensions["errors"] = fields;
+        }
+
+        // A conflict with a record's state says what is possible instead, e.g. a workflow's allowed moves.
+        if (error.Allowed is { } allowed)
+        {
+            extensions["allowed"] = allowed;
+        }
+
+        return TypedResults.Problem(detail: error.Message, statusCode: status, title: title, extensions: extensions.Count == 0 ? null : extensions);
     }
 
     public static ProblemHttpResult Problem(int status, string title, string detail) =>

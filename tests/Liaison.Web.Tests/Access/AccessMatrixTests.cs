@@ -6,6 +6,7 @@ using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Insights;
@@ -709,6 +710,81 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  204   204   404    403  403  404  401",
             Foreign: "401  204   404   404    404  404  403  401",
             async c => new Call(Route: [("id", await NewRiskAsync(c))])),
+        // Requests are the agency's until the client portal: staff on the team log and read them; whoever
+        // logged one and the people who run the account edit it; only those triage it. A client is refused
+        // their account's list (403) and never finds one (404).
+        new("GET /api/v1/requests",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("POST /api/v1/requests",
+            Own:     "401  201   201   400    201  403  403  401",
+            Foreign: "401  201   400   400    400  403  403  401",
+            c => Task.FromResult(new Call(Body: World.NewRequest(c.Account, c.Stakeholder, "Matrix request")))),
+        new("GET /api/v1/requests/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            c => Call.To(("id", c.Request))),
+        new("PUT /api/v1/requests/{id}",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", c.Request)],
+                Body: World.NewRequest(c.Account, c.Stakeholder),
+                IfMatch: await ETagAsync(db => db.ClientRequests.Where(x => x.Id == c.Request).Select(x => x.Version)))),
+        new("POST /api/v1/requests/{id}/triage",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewRequestAsync(c))], Body: new
+            {
+                outcome = "Deliverables", engagementId = c.Engagement, deliverables = new[] { new { title = "Matrix poster", type = "Design" } },
+            })),
+
+        // Deliverables: staff who see the engagement work on them, managers add and edit them, only the
+        // account manager, a designated reviewer or an admin passes work to the client (the filter). A client
+        // sees their account's deliverables once sent to them ("own" and "foreign" are in client review),
+        // without the history of moves (403), and comments in the client's review.
+        new("GET /api/v1/deliverables",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"engagementId={c.Engagement}"))),
+        new("POST /api/v1/deliverables",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: World.NewDeliverable(c.Engagement, "Matrix deliverable")))),
+        new("GET /api/v1/deliverables/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Deliverable))),
+        new("PUT /api/v1/deliverables/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(
+                Route: [("id", c.Deliverable)],
+                Body: World.NewDeliverable(c.Engagement),
+                IfMatch: await ETagAsync(db => db.Deliverables.Where(x => x.Id == c.Deliverable).Select(x => x.Version)))),
+        new("GET /api/v1/deliverables/{id}/transitions",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Deliverable))),
+        // The filter itself: a fresh deliverable in internal review, passed to the client.
+        new("POST /api/v1/deliverables/{id}/transitions",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewDeliverableAsync(c, DeliverableState.InternalReview))], Body: new { to = "ReadyForClient" })),
+        new("GET /api/v1/deliverables/{id}/versions",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Deliverable))),
+        new("POST /api/v1/deliverables/{id}/versions",
+            Own:     "401  201   201   404    201  404  404  401",
+            Foreign: "401  201   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewDeliverableAsync(c, DeliverableState.InProgress))], Body: new { linkUrl = "https://files.example/matrix" })),
+        // In the client's review: the client and the agency's leads speak; other team members do not.
+        new("POST /api/v1/deliverables/{id}/comments",
+            Own:     "401  200   200   404    403  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Deliverable)], Body: new { text = $"Matrix {c.Principal}" }))),
     ];
 
     [Fact]
@@ -804,6 +880,12 @@ public abstract class AccessMatrixTests(AppFactory app)
             (ClientOfB, $"/api/v1/risks/{World.RiskA}", $"/api/v1/risks/{MissingId}"),
             (ManagerOnTeam, $"/api/v1/risks?accountId={World.AccountB}", $"/api/v1/risks?accountId={MissingId}"),
             (ClientOfA, $"/api/v1/risks/heat-map?accountId={World.AccountB}", $"/api/v1/risks/heat-map?accountId={MissingId}"),
+            (ManagerOnTeam, $"/api/v1/requests/{World.RequestB}", $"/api/v1/requests/{MissingId}"),
+            (ClientOfA, $"/api/v1/requests/{World.RequestA}", $"/api/v1/requests/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/deliverables/{World.DeliverableB}", $"/api/v1/deliverables/{MissingId}"),
+            (ClientOfA, $"/api/v1/deliverables/{World.DeliverableB}", $"/api/v1/deliverables/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/deliverables/{World.DeliverableB}/versions", $"/api/v1/deliverables/{MissingId}/versions"),
+            (ClientOfA, $"/api/v1/deliverables/{World.DeliverableB}/transitions", $"/api/v1/deliverables/{MissingId}/transitions"),
         ];
 
         foreach (var (caller, invisible, missing) in pairs)
@@ -888,7 +970,11 @@ public abstract class AccessMatrixTests(AppFactory app)
                 + await db.AccountSlaPolicies.SumAsync(p => p.Version, ct) + await db.AccountSlaPolicies.CountAsync(ct)
                 + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct),
             await db.ChangeRequests.SumAsync(x => x.Version, ct) + await db.ChangeRequests.CountAsync(ct),
-            await db.Risks.SumAsync(r => r.Version, ct) + await db.Risks.CountAsync(ct));
+            await db.Risks.SumAsync(r => r.Version, ct) + await db.Risks.CountAsync(ct),
+            await db.ClientRequests.SumAsync(r => r.Version, ct) + await db.ClientRequests.CountAsync(ct)
+                + await db.Deliverables.SumAsync(d => d.Version, ct) + await db.Deliverables.CountAsync(ct)
+                + await db.DeliverableAssignees.CountAsync(ct) + await db.DeliverableVersions.CountAsync(ct) + await db.DeliverableRounds.CountAsync(ct)
+                + await db.DeliverableComments.CountAsync(ct) + await db.DeliverableTransitions.CountAsync(ct));
     }
 
     /// <summary>Arranges or tidies up through Core, as the seeded admin.</summary>
@@ -1123,6 +1209,29 @@ public abstract class AccessMatrixTests(AppFactory app)
             AccountId = c.Account, Title = "Doomed risk", Probability = 1, Impact = 2, ClientVisible = true,
         }, ct))).Id;
 
+    private async Task<Guid> NewRequestAsync(Case c) =>
+        World.Must(await AsAdminAsync<ClientRequestService, Result<ClientRequestView>>((requests, admin, ct) =>
+            requests.CreateAsync(admin, World.NewRequest(c.Account, c.Stakeholder, "Doomed request"), ct))).Id;
+
+    /// <summary>A fresh deliverable of the case's engagement, in progress with no version yet, or in internal review with one.</summary>
+    private async Task<Guid> NewDeliverableAsync(Case c, DeliverableState state)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var deliverables = scope.ServiceProvider.GetRequiredService<DeliverableService>();
+        var ct = TestContext.Current.CancellationToken;
+        var id = World.Must(await deliverables.CreateAsync(World.Admin, World.NewDeliverable(c.Engagement, "Matrix work"), ct)).Id;
+        if (state == DeliverableState.InProgress)
+        {
+            World.Must(await deliverables.TransitionAsync(World.Admin, id, null, new TransitionInput { To = DeliverableState.InProgress }, ct));
+        }
+        else
+        {
+            await World.DeliverableToInternalReviewAsync(deliverables, World.Admin, id, ct);
+        }
+
+        return id;
+    }
+
     /// <summary>A pending unmatched e-mail, written straight to the database as the mailbox poller would leave it.</summary>
     private async Task<Guid> NewTriageMessageAsync()
     {
@@ -1145,7 +1254,7 @@ public abstract class AccessMatrixTests(AppFactory app)
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
         long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights,
-        long InteractionsAndPolicies, long ChangeRequests, long Risks);
+        long InteractionsAndPolicies, long ChangeRequests, long Risks, long RequestsAndDeliverables);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -1179,6 +1288,11 @@ public abstract class AccessMatrixTests(AppFactory app)
 
         /// <summary>Who owns the seeded risk: the team member on A, B's manager on B.</summary>
         public Guid RiskOwner => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;
+
+        public Guid Request => Own ? World.RequestA : World.RequestB;
+
+        /// <summary>The seeded deliverable of the account's engagement, in client review.</summary>
+        public Guid Deliverable => Own ? World.DeliverableA : World.DeliverableB;
 
         /// <summary>Who logged the seeded time and expense: the team member on A, B's manager on B.</summary>
         public Guid Logger => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;

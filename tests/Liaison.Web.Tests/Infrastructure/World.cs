@@ -3,6 +3,7 @@ using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -73,7 +74,11 @@ public sealed record World(
     Guid ChangeRequestB,
     Guid RiskA,
     Guid InternalRiskA,
-    Guid RiskB)
+    Guid RiskB,
+    Guid RequestA,
+    Guid RequestB,
+    Guid DeliverableA,
+    Guid DeliverableB)
 {
     /// <summary>A day in an open month that every seeded entry and test entry uses.</summary>
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -264,12 +269,77 @@ public sealed record World(
         }, ct)).Id;
         var riskB = await RiskAsync(accountB.Id, engagementB, managerOfB.StaffId!.Value);
 
+        // A request from the stakeholder on each account, and a deliverable in client review on each
+        // engagement that went through one internal round sent back with internal comments first.
+        var requests = scope.ServiceProvider.GetRequiredService<ClientRequestService>();
+        var deliverables = scope.ServiceProvider.GetRequiredService<DeliverableService>();
+
+        async Task<Guid> RequestAsync(Guid accountId, Guid stakeholderId) =>
+            Must(await requests.CreateAsync(admin, NewRequest(accountId, stakeholderId), ct)).Id;
+
+        async Task<Guid> DeliverableAsync(Guid engagementId)
+        {
+            var id = Must(await deliverables.CreateAsync(admin, NewDeliverable(engagementId), ct)).Id;
+            await DeliverableToClientReviewAsync(deliverables, admin, id, ct);
+            return id;
+        }
+
+        var requestA = await RequestAsync(accountA.Id, stakeholderA.Id);
+        var requestB = await RequestAsync(accountB.Id, stakeholderB.Id);
+        var deliverableA = await DeliverableAsync(engagementA);
+        var deliverableB = await DeliverableAsync(engagementB);
+
         return new World(admin, people, await PersonAsync(managerOfB), await PersonAsync(spareStaff), await PersonAsync(victim),
             accountA.Id, accountB.Id, stakeholderA.Id, stakeholderB.Id, engagementA, engagementB, entryA.Id, entryB.Id, expenseA.Id, expenseB.Id,
             meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id,
             recommendationA, recommendationB, await InsightAsync(accountA.Id), await InsightAsync(accountB.Id),
             await InteractionAsync(accountA.Id, stakeholderA.Id), await InteractionAsync(accountB.Id, stakeholderB.Id),
-            changeRequestA, changeRequestB, riskA, internalRiskA, riskB);
+            changeRequestA, changeRequestB, riskA, internalRiskA, riskB, requestA, requestB, deliverableA, deliverableB);
+    }
+
+    /// <summary>A request with a brief, as a stakeholder of the account might make it.</summary>
+    public static NewClientRequestInput NewRequest(Guid accountId, Guid stakeholderId, string title = "Seeded request") => new()
+    {
+        AccountId = accountId,
+        StakeholderId = stakeholderId,
+        Title = title,
+        Objective = "More sign-ups from the spring campaign",
+        Audience = "Small businesses",
+        Constraints = "Internal: they will not pay for video.",
+        References = ["https://examples.example/campaign"],
+    };
+
+    /// <summary>A design deliverable of the engagement, with an internal brief.</summary>
+    public static NewDeliverableInput NewDeliverable(Guid engagementId, string title = "Seeded deliverable") => new()
+    {
+        EngagementId = engagementId,
+        Title = title,
+        Type = DeliverableType.Design,
+        Brief = "Internal: keep it under budget.",
+        DueDate = new DateOnly(2027, 2, 1),
+    };
+
+    /// <summary>
+    /// Takes a briefed deliverable to the client: a version with internal notes, an internal round with an
+    /// internal comment sent back, a second version passed by the filter, then sent to the client.
+    /// </summary>
+    public static async Task DeliverableToClientReviewAsync(DeliverableService deliverables, CurrentUser admin, Guid id, CancellationToken ct)
+    {
+        await DeliverableToInternalReviewAsync(deliverables, admin, id, ct);
+        Must(await deliverables.AddCommentAsync(admin, id, null, new DeliverableCommentInput { Text = "Internal: the kerning is off." }, ct));
+        Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.InProgress, Comment = "Internal: fix the kerning." }, ct));
+        Must(await deliverables.AddVersionAsync(admin, id, null, new NewVersionInput { LinkUrl = "https://files.example/seeded-2", Notes = "Internal: kerning fixed." }, ct));
+        Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.InternalReview }, ct));
+        Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.ReadyForClient, Comment = "Internal: good now." }, ct));
+        Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.ClientReview, Comment = "For your review." }, ct));
+    }
+
+    /// <summary>Takes a briefed deliverable to internal review with one version.</summary>
+    public static async Task DeliverableToInternalReviewAsync(DeliverableService deliverables, CurrentUser admin, Guid id, CancellationToken ct)
+    {
+        Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.InProgress }, ct));
+        Must(await deliverables.AddVersionAsync(admin, id, null, new NewVersionInput { LinkUrl = "https://files.example/seeded-1", Notes = "Internal: first cut." }, ct));
+        Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.InternalReview }, ct));
     }
 
     /// <summary>A change request the stakeholder asked for: more hours, a fee and two weeks more.</summary>
