@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Communications.Inbound;
 using Liaison.Core.Features.Deliverables;
@@ -10,6 +11,7 @@ using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
 
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -49,6 +51,8 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<ProgressReading> ProgressReadings => Set<ProgressReading>();
 
     public DbSet<HandOffQuestion> HandOffQuestions => Set<HandOffQuestion>();
+
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
 
     public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
 
@@ -93,6 +97,8 @@ public sealed class LiaisonDb(DbContextOptions<LiaisonDb> options)
     public DbSet<TriageMessage> TriageMessages => Set<TriageMessage>();
 
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
+
+    public DbSet<Risk> Risks => Set<Risk>();
 
     public DbSet<ClientRequest> ClientRequests => Set<ClientRequest>();
 

@@ -291,6 +291,139 @@ namespace Liaison.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("AffectedDeliverableIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("AffectedDeliverables")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("AfterEndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("AfterFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AfterHoursMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AppliedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("BeforeEndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("BeforeFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("BeforeHoursMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedForStakeholderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("EndDateShiftDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FeeDelta")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HoursDeltaMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InternalNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RequestedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RequestedByStakeholderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedForStakeholderId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("RequestedByStaffId");
+
+                    b.HasIndex("RequestedByStakeholderId");
+
+                    b.HasIndex("AccountId", "State");
+
+                    b.HasIndex("EngagementId", "CreatedAt");
+
+                    b.ToTable("ChangeRequests", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Communications.AccountSlaPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1812,6 +1945,122 @@ namespace Liaison.Migrations.Postgres.Migrations
                     b.ToTable("RecommendationOptions", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.Risks.Risk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ClientVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Contingency")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EscalatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EscalatedToStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EscalationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Mitigation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("NextReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OwnerStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RealisedRiskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedToStaffId");
+
+                    b.HasIndex("RealisedRiskId");
+
+                    b.HasIndex("AccountId", "Status", "Score");
+
+                    b.HasIndex("EngagementId", "Status", "Score");
+
+                    b.HasIndex("OwnerStaffId", "Status", "NextReviewDate");
+
+                    b.ToTable("Risks");
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2389,6 +2638,36 @@ namespace Liaison.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedForStakeholderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Liaison.Core.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Liaison.Core.Features.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByStakeholderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Communications.AccountSlaPolicy", b =>
                 {
                     b.HasOne("Liaison.Core.Features.Accounts.Account", null)
@@ -2724,6 +3003,35 @@ namespace Liaison.Migrations.Postgres.Migrations
                         .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Risks.Risk", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Liaison.Core.Features.Risks.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RealisedRiskId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Liaison.Core.Features.Staff.StaffRate", b =>

@@ -1,5 +1,6 @@
 using Liaison.Web.Features.Accounts;
 using Liaison.Web.Features.Audit;
+using Liaison.Web.Features.ChangeRequests;
 using Liaison.Web.Features.Communications;
 using Liaison.Web.Features.Deliverables;
 using Liaison.Web.Features.Engagements;
@@ -7,6 +8,7 @@ using Liaison.Web.Features.Insights;
 using Liaison.Web.Features.Integrations;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.Recommendations;
+using Liaison.Web.Features.Risks;
 using Liaison.Web.Features.Staff;
 using Liaison.Web.Features.Stakeholders;
 using Liaison.Web.Features.Time;
@@ -38,6 +40,7 @@ public static class ApiModule
         api.MapStaffApi();
         api.MapAuditApi();
         api.MapEngagementsApi();
+        api.MapChangeRequestsApi();
         api.MapTimeApi();
         api.MapExpensesApi();
         api.MapProfitabilityApi();
@@ -52,6 +55,7 @@ public static class ApiModule
         api.MapInteractionsApi();
         api.MapRepliesApi();
         api.MapTriageApi();
+        api.MapRisksApi();
         api.MapRequestsApi();
         api.MapDeliverablesApi();
 

@@ -3,6 +3,7 @@ using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Users;
 using Liaison.Core.Tests.Fixtures;
@@ -194,6 +195,30 @@ public sealed class AuditTests : DatabaseTest
         asAdmin.Items.Select(a => a.EntityType).ShouldContain(nameof(AccountTeamMember));
         asManager.Error!.Kind.ShouldBe(ErrorKind.Forbidden);
         asOutsider.Error!.Kind.ShouldBe(ErrorKind.NotFound);
+    }
+
+    [Fact]
+    public async Task ABudgetChangeIsLoggedFieldByFieldOnItsEngagement()
+    {
+        // The budget is a complex property of the engagement, stored in its row: its fields are logged
+        // under the engagement, named "Budget.<field>", like any other column.
+        var agency = await SeedAgencyAsync();
+        var engagement = (await Engagements.CreateAsync(agency.Manager, new CreateEngagementInput
+        {
+            AccountId = agency.Harbour, Name = "Rebrand", Type = EngagementType.FixedFee,
+        }, Ct)).Value;
+        var created = (await ReadAuditAsync()).Last(a => a.EntityType == nameof(Engagement));
+        Changes(created)["Budget.Recognition"].GetProperty("new").GetString().ShouldBe("PercentComplete");
+        var before = (await ReadAuditAsync()).Count;
+
+        (await Budgets.UpdateAsync(agency.Manager, engagement.Id, null, new BudgetInput { FixedFee = 2_400_000 }, Ct)).IsSuccess.ShouldBeTrue();
+
+        var entry = (await ReadAuditAsync()).Skip(before).ShouldHaveSingleItem();
+        entry.EntityType.ShouldBe(nameof(Engagement));
+        var changes = Changes(entry);
+        changes.Keys.ShouldBe(["Budget.FixedFee"]);
+        changes["Budget.FixedFee"].GetProperty("old").ValueKind.ShouldBe(JsonValueKind.Null);
+        changes["Budget.FixedFee"].GetProperty("new").GetInt64().ShouldBe(2_400_000);
     }
 
     private static Dictionary<string, JsonElement> Changes(AuditEntry entry) =>

@@ -85,6 +85,23 @@ public sealed class DemoAgencySeederTests : DatabaseTest
         (await db.AccountPlans.SingleAsync(p => p.AccountId == tidewater.Id, Ct)).LastReviewedAt.ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task SeedsARiskRegisterWithAHeatMapAnOverdueReviewAndARealisedRisk()
+    {
+        await Seeder.SeedAsync(Ct);
+        var admin = await Loader.LoadAsync(await ReadAdminIdAsync(), Ct);
+
+        await using var db = Database.CreateDbContext();
+        var harbour = await db.Accounts.SingleAsync(a => a.Name == "Harbourline Ferries", Ct);
+        var map = (await Risks.HeatMapAsync(admin!, harbour.Id, null, Ct)).Value;
+        (map.OpenRisks, map.OpenIssues, map.OverdueReviews).ShouldBe((3, 1, 1));
+        var all = (await Risks.ListAsync(admin!, new Liaison.Core.Features.Risks.RiskListQuery(harbour.Id), Ct)).Value.Items;
+        all.ShouldContain(r => r.Status == Liaison.Core.Features.Risks.RiskStatus.Realised);
+        all.ShouldContain(r => r.RealisedRisk != null);
+        all.ShouldContain(r => r.EscalatedAt != null);
+        all.ShouldAllBe(r => r.Score == r.Probability * r.Impact);
+    }
+
     private async Task<Guid> ReadAdminIdAsync()
     {
         await using var db = Database.CreateDbContext();

@@ -1,12 +1,14 @@
 using Liaison.Core.Access;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Staff;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
@@ -58,6 +60,8 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected BudgetService Budgets => new(Database, Clock);
 
+    protected ChangeRequestService ChangeRequests => new(Database, Clock);
+
     protected TimeService Time => new(Database);
 
     protected ExpenseService Expenses => new(Database);
@@ -87,6 +91,8 @@ public abstract class DatabaseTest : IAsyncLifetime
     protected SlaPolicyService SlaPolicies => new(Database);
 
     protected TriageService Triage => new(Database, Clock);
+
+    protected RiskService Risks => new(Database, Clock);
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(Ct);
 

@@ -4,12 +4,14 @@ using System.Text.RegularExpressions;
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -288,6 +290,54 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   200    200  403  403  401",
             Foreign: "401  200   200   200    200  403  403  401",
             _ => Call.None),
+
+        // Change requests: whoever sees the engagement sees its change requests, a client only the proposed
+        // and decided ones (without internal notes). Staff on the engagement draft; the account manager (or an
+        // admin) proposes and applies; the client decides, and admins, account and project managers may record
+        // the decision for them. The step rows each get a fresh change request in the state they act on.
+        new("GET /api/v1/change-requests",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"engagementId={c.Engagement}"))),
+        new("POST /api/v1/change-requests",
+            Own:     "401  201   201   400    201  403  403  401",
+            Foreign: "401  201   400   400    400  403  403  401",
+            c => Task.FromResult(new Call(Body: new { engagementId = c.Engagement, title = "Matrix change", requestedByStakeholderId = c.Stakeholder, hoursDeltaMinutes = 60 }))),
+        new("GET /api/v1/change-requests/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.ChangeRequest))),
+        new("PUT /api/v1/change-requests/{id}",
+            Own:     "401  200   200   404    200  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(
+                Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Draft))],
+                Body: new { title = $"Matrix {c.Principal}", requestedByStakeholderId = c.Stakeholder, feeDelta = 1000 },
+                IfMatch: "\"1\"")),
+        new("DELETE /api/v1/change-requests/{id}",
+            Own:     "401  204   204   404    403  404  404  401",
+            Foreign: "401  204   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Draft))])),
+        new("POST /api/v1/change-requests/{id}/propose",
+            Own:     "401  200   200   404    403  404  404  401",
+            Foreign: "401  200   404   404    404  404  404  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Draft))])),
+        new("POST /api/v1/change-requests/{id}/approve",
+            Own:     "401  200   200   404    403  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Proposed))], Body: new { note = "Matrix yes" })),
+        new("POST /api/v1/change-requests/{id}/reject",
+            Own:     "401  200   200   404    403  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Proposed))], Body: new { note = "Matrix no" })),
+        new("POST /api/v1/change-requests/{id}/apply",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", await NewChangeRequestAsync(c, ChangeRequestState.Approved))])),
+        new("GET /api/v1/engagements/{id}/scope",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Engagement))),
 
         // Time and expenses: people log to engagements they belong to; managers see and fix their
         // engagements' entries; clients see none. A wrong engagement in the body is a 400.
@@ -618,6 +668,48 @@ public abstract class AccessMatrixTests(AppFactory app)
             Foreign: "401  200   200   200    404  404  404  401",
             async _ => new Call(Route: [("id", await NewTriageMessageAsync())])),
 
+        // The risk register: staff who see the account read it; admins, account and project managers write;
+        // the owner (the team member on A, B's manager on B) reviews and escalates. "Own" is A's client-visible
+        // risk, "foreign" B's: a client reads their own account's client-visible entries and changes none.
+        new("GET /api/v1/risks",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("POST /api/v1/risks",
+            Own:     "401  201   201   400    403  403  403  401",
+            Foreign: "401  201   400   400    403  403  403  401",
+            c => Task.FromResult(new Call(Body: new { accountId = c.Account, title = "Matrix risk", probability = 2, impact = 3 }))),
+        new("GET /api/v1/risks/heat-map",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Task.FromResult(new Call(Query: $"accountId={c.Account}"))),
+        new("GET /api/v1/risks/{id}",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            c => Call.To(("id", c.Risk))),
+        new("PUT /api/v1/risks/{id}",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(
+                Route: [("id", c.Risk)],
+                Body: World.NewRisk(c.Account, c.Engagement, c.RiskOwner, $"Seeded risk {c.Principal}"),
+                IfMatch: await ETagAsync(db => db.Risks.Where(x => x.Id == c.Risk).Select(x => x.Version)))),
+        new("POST /api/v1/risks/{id}/review",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Risk)], Body: new { nextReviewDate = World.RiskReview, impact = 4 }))),
+        new("POST /api/v1/risks/{id}/escalate",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Task.FromResult(new Call(Route: [("id", c.Risk)], Body: new { to = $"Matrix {c.Principal}", note = "Internal: matrix escalation." }))),
+        new("POST /api/v1/risks/{id}/close",
+            Own:     "401  200   200   404    403  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", await NewRiskAsync(c))])),
+        new("DELETE /api/v1/risks/{id}",
+            Own:     "401  204   204   404    403  403  404  401",
+            Foreign: "401  204   404   404    404  404  403  401",
+            async c => new Call(Route: [("id", await NewRiskAsync(c))])),
         // Requests are the agency's until the client portal: staff on the team log and read them; whoever
         // logged one and the people who run the account edit it; only those triage it. A client is refused
         // their account's list (403) and never finds one (404).
@@ -779,6 +871,15 @@ public abstract class AccessMatrixTests(AppFactory app)
             (ManagerOnTeam, $"/api/v1/interactions/{World.InteractionB}", $"/api/v1/interactions/{MissingId}"),
             (ClientOfA, $"/api/v1/interactions/{World.InteractionA}", $"/api/v1/interactions/{MissingId}"),
             (ManagerOnTeam, $"/api/v1/accounts/{World.AccountB}/sla-policy", $"/api/v1/accounts/{MissingId}/sla-policy"),
+            (ManagerOnTeam, $"/api/v1/change-requests/{World.ChangeRequestB}", $"/api/v1/change-requests/{MissingId}"),
+            (ClientOfB, $"/api/v1/change-requests/{World.ChangeRequestA}", $"/api/v1/change-requests/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/change-requests?engagementId={World.EngagementB}", $"/api/v1/change-requests?engagementId={MissingId}"),
+            (ManagerOnTeam, $"/api/v1/engagements/{World.EngagementB}/scope", $"/api/v1/engagements/{MissingId}/scope"),
+            (ManagerOnTeam, $"/api/v1/risks/{World.RiskB}", $"/api/v1/risks/{MissingId}"),
+            (ClientOfA, $"/api/v1/risks/{World.InternalRiskA}", $"/api/v1/risks/{MissingId}"),
+            (ClientOfB, $"/api/v1/risks/{World.RiskA}", $"/api/v1/risks/{MissingId}"),
+            (ManagerOnTeam, $"/api/v1/risks?accountId={World.AccountB}", $"/api/v1/risks?accountId={MissingId}"),
+            (ClientOfA, $"/api/v1/risks/heat-map?accountId={World.AccountB}", $"/api/v1/risks/heat-map?accountId={MissingId}"),
             (ManagerOnTeam, $"/api/v1/requests/{World.RequestB}", $"/api/v1/requests/{MissingId}"),
             (ClientOfA, $"/api/v1/requests/{World.RequestA}", $"/api/v1/requests/{MissingId}"),
             (ManagerOnTeam, $"/api/v1/deliverables/{World.DeliverableB}", $"/api/v1/deliverables/{MissingId}"),
@@ -868,6 +969,8 @@ public abstract class AccessMatrixTests(AppFactory app)
             await db.Interactions.SumAsync(i => i.Version, ct) + await db.Interactions.CountAsync(ct) + await db.InteractionStakeholders.CountAsync(ct)
                 + await db.AccountSlaPolicies.SumAsync(p => p.Version, ct) + await db.AccountSlaPolicies.CountAsync(ct)
                 + await db.TriageMessages.CountAsync(m => m.Status != TriageStatus.Pending, ct),
+            await db.ChangeRequests.SumAsync(x => x.Version, ct) + await db.ChangeRequests.CountAsync(ct),
+            await db.Risks.SumAsync(r => r.Version, ct) + await db.Risks.CountAsync(ct),
             await db.ClientRequests.SumAsync(r => r.Version, ct) + await db.ClientRequests.CountAsync(ct)
                 + await db.Deliverables.SumAsync(d => d.Version, ct) + await db.Deliverables.CountAsync(ct)
                 + await db.DeliverableAssignees.CountAsync(ct) + await db.DeliverableVersions.CountAsync(ct) + await db.DeliverableRounds.CountAsync(ct)
@@ -919,6 +1022,12 @@ public abstract class AccessMatrixTests(AppFactory app)
         "^(cost|.*Cost$|.*Rate$|rate|margin|.*Margin|revenue|.*Revenue|budget|fee|.*Fee|.*Units$|notes|internalNotes|note|handOff|brief|ragReason|burn|ledger)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// Money a client is meant to see: a change request's fee change is what they are asked to approve
+    /// (docs/change-requests.md). Budgets, costs and rates around it stay hidden.
+    /// </summary>
+    private static readonly HashSet<string> ClientFacingMoney = ["feeDelta"];
+
     private static string? LeakToClient(string what, string body, string? mediaType)
     {
         if (body.Contains("Internal:", StringComparison.Ordinal))
@@ -941,7 +1050,8 @@ public abstract class AccessMatrixTests(AppFactory app)
                 case JsonValueKind.Object:
                     foreach (var property in element.EnumerateObject())
                     {
-                        if (InternalField.IsMatch(property.Name) && property.Value.ValueKind is not JsonValueKind.Null)
+                        if (InternalField.IsMatch(property.Name) && property.Value.ValueKind is not JsonValueKind.Null
+                            && !ClientFacingMoney.Contains(property.Name))
                         {
                             leaks.Add($"{path}.{property.Name}");
                         }
@@ -1064,9 +1174,40 @@ public abstract class AccessMatrixTests(AppFactory app)
         World.Must(await AsAdminAsync<InsightService, Result<InsightView>>((insights, admin, ct) =>
             insights.CreateAsync(admin, new NewInsightInput { AccountId = c.Account, Title = "Doomed insight" }, ct))).Id;
 
+    /// <summary>
+    /// A fresh change request on the case's engagement, taken as far as <paramref name="state"/>. Its only
+    /// impact is hours on an uncapped engagement, so applying it leaves the seeded engagement as it is.
+    /// </summary>
+    private async Task<Guid> NewChangeRequestAsync(Case c, ChangeRequestState state)
+    {
+        var input = World.NewChangeRequest(c.Engagement, c.Stakeholder, "Matrix change");
+        (input.FeeDelta, input.EndDateShiftDays) = (0, 0);
+        var id = World.Must(await AsAdminAsync<ChangeRequestService, Result<ChangeRequestView>>((changes, admin, ct) =>
+            changes.CreateAsync(admin, input, ct))).Id;
+        if (state >= ChangeRequestState.Proposed)
+        {
+            World.Must(await AsAdminAsync<ChangeRequestService, Result<ChangeRequestView>>((changes, admin, ct) => changes.ProposeAsync(admin, id, null, ct)));
+        }
+
+        if (state >= ChangeRequestState.Approved)
+        {
+            World.Must(await AsAdminAsync<ChangeRequestService, Result<ChangeRequestView>>((changes, admin, ct) =>
+                changes.ApproveAsync(admin, id, null, new ChangeRequestDecisionInput(), ct)));
+        }
+
+        return id;
+    }
+
     private async Task<Guid> NewInteractionAsync(Case c) =>
         World.Must(await AsAdminAsync<InteractionService, Result<InteractionView>>((interactions, admin, ct) =>
             interactions.CreateAsync(admin, new NewInteractionInput { AccountId = c.Account, Subject = "Doomed interaction" }, ct))).Id;
+
+    /// <summary>A fresh client-visible risk of the case's account, for a close or delete to aim at.</summary>
+    private async Task<Guid> NewRiskAsync(Case c) =>
+        World.Must(await AsAdminAsync<RiskService, Result<RiskView>>((risks, admin, ct) => risks.CreateAsync(admin, new NewRiskInput
+        {
+            AccountId = c.Account, Title = "Doomed risk", Probability = 1, Impact = 2, ClientVisible = true,
+        }, ct))).Id;
 
     private async Task<Guid> NewRequestAsync(Case c) =>
         World.Must(await AsAdminAsync<ClientRequestService, Result<ClientRequestView>>((requests, admin, ct) =>
@@ -1113,7 +1254,7 @@ public abstract class AccessMatrixTests(AppFactory app)
         int Accounts, long AccountVersions, int ArchivedAccounts, int TeamMembers, int Stakeholders, long StakeholderVersions,
         string Users, int Tokens, int RevokedTokens, int AuditEntries, long Engagements, long TimeEntries, long Expenses,
         long StaffAndRates, long LocksAndAnswers, long PlansMeetingsCommitmentsAndFeeds, long Recommendations, long Insights,
-        long InteractionsAndPolicies, long RequestsAndDeliverables);
+        long InteractionsAndPolicies, long ChangeRequests, long Risks, long RequestsAndDeliverables);
 
     /// <summary>One principal calling one endpoint on the own or the foreign record.</summary>
     private sealed record Case(Principal Principal, bool Own, World World)
@@ -1138,6 +1279,15 @@ public abstract class AccessMatrixTests(AppFactory app)
         public Guid Insight => Own ? World.InsightA : World.InsightB;
 
         public Guid Interaction => Own ? World.InteractionA : World.InteractionB;
+
+        /// <summary>The change request proposed to the client on the account's engagement.</summary>
+        public Guid ChangeRequest => Own ? World.ChangeRequestA : World.ChangeRequestB;
+
+        /// <summary>The client-visible risk on the account's engagement.</summary>
+        public Guid Risk => Own ? World.RiskA : World.RiskB;
+
+        /// <summary>Who owns the seeded risk: the team member on A, B's manager on B.</summary>
+        public Guid RiskOwner => (Own ? World.Person(TeamMemberOnTeam) : World.ManagerOfB).StaffId!.Value;
 
         public Guid Request => Own ? World.RequestA : World.RequestB;
 

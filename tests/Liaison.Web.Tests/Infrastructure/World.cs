@@ -1,6 +1,7 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
@@ -8,6 +9,7 @@ using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
 using Liaison.Core.Features.Meetings;
 using Liaison.Core.Features.Recommendations;
+using Liaison.Core.Features.Risks;
 using Liaison.Core.Features.Stakeholders;
 using Liaison.Core.Features.Time;
 using Liaison.Core.Features.Users;
@@ -68,6 +70,11 @@ public sealed record World(
     Guid InsightB,
     Guid InteractionA,
     Guid InteractionB,
+    Guid ChangeRequestA,
+    Guid ChangeRequestB,
+    Guid RiskA,
+    Guid InternalRiskA,
+    Guid RiskB,
     Guid RequestA,
     Guid RequestB,
     Guid DeliverableA,
@@ -87,6 +94,9 @@ public sealed record World(
 
     /// <summary>When the seeded commitments fall due.</summary>
     public static readonly DateOnly CommitmentDue = new(2027, 1, 31);
+
+    /// <summary>When the seeded risks are next reviewed: ahead of the tests' real clock.</summary>
+    public static readonly DateOnly RiskReview = new(2027, 2, 1);
 
     public Person Person(Principal principal) => People[principal];
 
@@ -223,8 +233,41 @@ public sealed record World(
             AccountId = accountId, Subject = "Seeded query", Summary = "Internal: they sound annoyed.", IsQuery = true, StakeholderIds = [stakeholderId],
         }, ct)).Id;
 
+        // A change request proposed to the client on each engagement, with internal notes.
+        var changeRequests = scope.ServiceProvider.GetRequiredService<ChangeRequestService>();
+
+        async Task<Guid> ChangeRequestAsync(Guid engagementId, Guid stakeholderId)
+        {
+            var draft = Must(await changeRequests.CreateAsync(admin, NewChangeRequest(engagementId, stakeholderId), ct));
+            return Must(await changeRequests.ProposeAsync(admin, draft.Id, null, ct)).Id;
+        }
+
+        var changeRequestA = await ChangeRequestAsync(engagementA, stakeholderA.Id);
+        var changeRequestB = await ChangeRequestAsync(engagementB, stakeholderB.Id);
+
         var recommendationA = await RecommendationAsync(accountA.Id, managerOnTeam.StaffId!.Value);
         var recommendationB = await RecommendationAsync(accountB.Id, managerOfB.StaffId!.Value);
+
+        // A client-visible risk on each account's engagement, escalated, with an internal contingency: on A owned
+        // by the team member, on B by B's manager. On A also an internal risk to the relationship.
+        var risks = scope.ServiceProvider.GetRequiredService<RiskService>();
+
+        async Task<Guid> RiskAsync(Guid accountId, Guid engagementId, Guid ownerStaffId)
+        {
+            var risk = Must(await risks.CreateAsync(admin, NewRisk(accountId, engagementId, ownerStaffId), ct));
+            return Must(await risks.EscalateAsync(admin, risk.Id, null, new RiskEscalationInput
+            {
+                To = "Agency lead", Note = "Internal: flagged to the agency lead.",
+            }, ct)).Id;
+        }
+
+        var riskA = await RiskAsync(accountA.Id, engagementA, teamMember.StaffId!.Value);
+        var internalRiskA = Must(await risks.CreateAsync(admin, new NewRiskInput
+        {
+            AccountId = accountA.Id, Title = "Internal: the sponsor may leave", Probability = 2, Impact = 5, OwnerStaffId = managerOnTeam.StaffId,
+            NextReviewDate = RiskReview,
+        }, ct)).Id;
+        var riskB = await RiskAsync(accountB.Id, engagementB, managerOfB.StaffId!.Value);
 
         // A request from the stakeholder on each account, and a deliverable in client review on each
         // engagement that went through one internal round sent back with internal comments first.
@@ -251,7 +294,7 @@ public sealed record World(
             meetingA.Id, meetingB.Id, commitmentA.Id, commitmentB.Id, clientCommitmentA.Id,
             recommendationA, recommendationB, await InsightAsync(accountA.Id), await InsightAsync(accountB.Id),
             await InteractionAsync(accountA.Id, stakeholderA.Id), await InteractionAsync(accountB.Id, stakeholderB.Id),
-            requestA, requestB, deliverableA, deliverableB);
+            changeRequestA, changeRequestB, riskA, internalRiskA, riskB, requestA, requestB, deliverableA, deliverableB);
     }
 
     /// <summary>A request with a brief, as a stakeholder of the account might make it.</summary>
@@ -298,6 +341,37 @@ public sealed record World(
         Must(await deliverables.AddVersionAsync(admin, id, null, new NewVersionInput { LinkUrl = "https://files.example/seeded-1", Notes = "Internal: first cut." }, ct));
         Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.InternalReview }, ct));
     }
+
+    /// <summary>A change request the stakeholder asked for: more hours, a fee and two weeks more.</summary>
+    public static NewChangeRequestInput NewChangeRequest(Guid engagementId, Guid stakeholderId, string title = "Two more landing pages") => new()
+    {
+        EngagementId = engagementId,
+        Title = title,
+        Description = "A landing page per region.",
+        Reason = "The regions asked for their own.",
+        RequestedByStakeholderId = stakeholderId,
+        HoursDeltaMinutes = 16 * 60,
+        FeeDelta = 240_000,
+        EndDateShiftDays = 14,
+        InternalNotes = "Internal: we under-quoted the first ones.",
+    };
+
+    /// <summary>The seeded client-visible risk of an account, as an update that keeps it as it is would send it.</summary>
+    public static NewRiskInput NewRisk(Guid accountId, Guid engagementId, Guid ownerStaffId, string title = "Seeded risk") => new()
+    {
+        AccountId = accountId,
+        EngagementId = engagementId,
+        Kind = RiskKind.Risk,
+        Title = title,
+        Description = "The launch date may slip.",
+        Probability = 3,
+        Impact = 4,
+        OwnerStaffId = ownerStaffId,
+        Mitigation = "A weekly checkpoint with the sponsor.",
+        Contingency = "Internal: absorb the overrun.",
+        NextReviewDate = RiskReview,
+        ClientVisible = true,
+    };
 
     /// <summary>A time-and-materials engagement with everything a hand-off needs.</summary>
     public static CreateEngagementInput NewEngagement(Guid accountId, Guid managerStaffId, Guid[] members, string name = "Matrix engagement") => new()

@@ -78,9 +78,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static AuditEntry? Describe(EntityEntry entry, CurrentUser? actor, DateTime now)
     {
         var changes = new JsonObject();
-        foreach (var property in entry.Properties)
+        foreach (var (name, property) in Columns(entry))
         {
-            var name = property.Metadata.Name;
             // Keys are already the entry's EntityId and AccountId columns.
             if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey()
                 || name == nameof(IAccountOwned.AccountId))
@@ -140,6 +139,36 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             },
             Changes = changes.ToJsonString(JsonOptions),
         };
+    }
+
+    /// <summary>
+    /// Every stored value of the record: its own properties, and those of its complex properties (an
+    /// engagement's budget and hand-off live in its row) named "Budget.FixedFee".
+    /// </summary>
+    private static IEnumerable<(string Name, PropertyEntry Property)> Columns(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            yield return (property.Metadata.Name, property);
+        }
+
+        foreach (var column in entry.ComplexProperties.SelectMany(c => Columns(c, c.Metadata.Name)))
+        {
+            yield return column;
+        }
+    }
+
+    private static IEnumerable<(string Name, PropertyEntry Property)> Columns(ComplexPropertyEntry complex, string prefix)
+    {
+        foreach (var property in complex.Properties)
+        {
+            yield return ($"{prefix}.{property.Metadata.Name}", property);
+        }
+
+        foreach (var column in complex.ComplexProperties.SelectMany(c => Columns(c, $"{prefix}.{c.Metadata.Name}")))
+        {
+            yield return column;
+        }
     }
 
     private static JsonNode? ToJson(object? value) =>

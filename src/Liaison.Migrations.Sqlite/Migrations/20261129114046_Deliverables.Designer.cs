@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Liaison.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LiaisonDb))]
-    [Migration("20261129104245_Deliverables")]
+    [Migration("20261129114046_Deliverables")]
     partial class Deliverables
     {
         /// <inheritdoc />
@@ -285,6 +285,139 @@ namespace Liaison.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AffectedDeliverableIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AffectedDeliverables")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AfterEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AfterFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AfterHoursMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppliedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BeforeEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BeforeFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeforeHoursMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedForStakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndDateShiftDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoursDeltaMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestedByStakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedForStakeholderId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("RequestedByStaffId");
+
+                    b.HasIndex("RequestedByStakeholderId");
+
+                    b.HasIndex("AccountId", "State");
+
+                    b.HasIndex("EngagementId", "CreatedAt");
+
+                    b.ToTable("ChangeRequests", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Core.Features.Communications.AccountSlaPolicy", b =>
@@ -1808,6 +1941,122 @@ namespace Liaison.Migrations.Sqlite.Migrations
                     b.ToTable("RecommendationOptions", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.Risks.Risk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ClientVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contingency")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalatedToStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mitigation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RealisedRiskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedToStaffId");
+
+                    b.HasIndex("RealisedRiskId");
+
+                    b.HasIndex("AccountId", "Status", "Score");
+
+                    b.HasIndex("EngagementId", "Status", "Score");
+
+                    b.HasIndex("OwnerStaffId", "Status", "NextReviewDate");
+
+                    b.ToTable("Risks");
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2381,6 +2630,36 @@ namespace Liaison.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Liaison.Core.Features.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedForStakeholderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Liaison.Core.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Liaison.Core.Features.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByStakeholderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Liaison.Core.Features.Communications.AccountSlaPolicy", b =>
                 {
                     b.HasOne("Liaison.Core.Features.Accounts.Account", null)
@@ -2716,6 +2995,35 @@ namespace Liaison.Migrations.Sqlite.Migrations
                         .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Liaison.Core.Features.Risks.Risk", b =>
+                {
+                    b.HasOne("Liaison.Core.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Liaison.Core.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Liaison.Core.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Liaison.Core.Features.Risks.Risk", null)
+                        .WithMany()
+                        .HasForeignKey("RealisedRiskId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Liaison.Core.Features.Staff.StaffRate", b =>
