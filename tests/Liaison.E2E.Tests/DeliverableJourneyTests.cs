@@ -77,7 +77,15 @@ public sealed class DeliverableJourneyTests(E2EFixture fixture)
         // The third passes the filter again and the client approves it in the second client round.
         await deliverables.MoveAsync("in-progress", "InProgress");
         await Assertions.Expect(page.Locator("#internal-approval")).ToContainTextAsync("Not passed");
-        await deliverables.AddVersionAsync(3, "https://example.com/verdant/carton-v3", "Bigger oat illustration.");
+        // This time the designer's PDF itself, after a renamed web page is turned away.
+        var pdf = new FilePayload { Name = "carton-v3.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7 oat carton, round 3"u8.ToArray() };
+        var disguised = new FilePayload { Name = "carton.png", MimeType = "image/png", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray() };
+        await deliverables.AddFileVersionAsync(3, pdf, "Bigger oat illustration.", refusedFirst: disguised, refusal: "markup");
+        var file = page.Locator("#version-right [data-version-file=\"3\"]");
+        await Assertions.Expect(file).ToHaveTextAsync("carton-v3.pdf");
+        var download = await page.RunAndWaitForDownloadAsync(() => file.ClickAsync());
+        download.SuggestedFilename.ShouldBe("carton-v3.pdf");
+        File.ReadAllBytes(await download.PathAsync()).ShouldBe(pdf.Buffer);
         await deliverables.MoveAsync("internal-review", "InternalReview");
         await deliverables.MoveAsync("ready-for-client", "ReadyForClient");
         await deliverables.MoveAsync("client-review", "ClientReview");

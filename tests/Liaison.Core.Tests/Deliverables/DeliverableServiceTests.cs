@@ -1,17 +1,66 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
+using Liaison.Core.Common.Files;
 using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static Liaison.Core.Features.Deliverables.DeliverableState;
 
 namespace Liaison.Core.Tests.Deliverables;
 
 public sealed class DeliverableServiceTests : DatabaseTest
 {
-    private DeliverableService Deliverables => new(Database, Clock);
+    private readonly string _files = Path.Combine(Path.GetTempPath(), $"liaison-core-files-{Guid.NewGuid():N}");
+
+    private DeliverableService Deliverables => new(Database, Clock, new FileStore(Options.Create(new FileStorageOptions { Folder = _files }), Clock));
+
+    [Fact]
+    public async Task AnUploadIsKeptOnlyWhenItsVersionIsSavedAndIsReadBackOnlyByWhoMaySeeIt()
+    {
+        var (agency, team) = await SeedAsync();
+        var created = (await Deliverables.CreateAsync(agency.Manager, New(team.Engagement), Ct)).Value;
+        byte[] pdf = [.. "%PDF-1.7 the layout"u8];
+        Task<Result<VersionView>> UploadAsync(long? expectedVersion) =>
+            Deliverables.AddFileVersionAsync(agency.Manager, created.Id, expectedVersion, new MemoryStream(pdf), "layout.pdf", new NewFileVersionInput { Notes = "First layout" }, Ct);
+        string[] Kept() => Directory.Exists(_files) ? Directory.GetFiles(_files, "*", SearchOption.AllDirectories) : [];
+
+        try
+        {
+            (await UploadAsync(null)).Error!.Kind.ShouldBe(ErrorKind.Conflict);
+            Kept().ShouldBeEmpty("a version may not be added before the work starts, so the file is never written");
+
+            await MoveAsync(agency.Manager, created.Id, InProgress);
+            (await UploadAsync(created.Version + 5)).Error!.Kind.ShouldBe(ErrorKind.StaleVersion);
+            Kept().ShouldBeEmpty("the version lost the race, so its file is removed");
+
+            var version = (await UploadAsync(null)).Value;
+            version.OriginalFileName.ShouldBe("layout.pdf");
+            version.ContentType.ShouldBe("application/pdf");
+            Kept().ShouldHaveSingleItem();
+
+            var file = (await Deliverables.OpenVersionFileAsync(agency.Manager, created.Id, version.Id, Ct)).Value;
+            await using (file.Content)
+            {
+                using var copy = new MemoryStream();
+                await file.Content.CopyToAsync(copy, Ct);
+                copy.ToArray().ShouldBe(pdf);
+            }
+
+            (file.FileName, file.ContentType).ShouldBe(("layout.pdf", "application/pdf"));
+            (await Deliverables.OpenVersionFileAsync(agency.Client, created.Id, version.Id, Ct)).Error!.Kind.ShouldBe(ErrorKind.NotFound);
+            (await Deliverables.OpenVersionFileAsync(agency.Manager, created.Id, Guid.CreateVersion7(), Ct)).Error!.Kind.ShouldBe(ErrorKind.NotFound);
+        }
+        finally
+        {
+            if (Directory.Exists(_files))
+            {
+                Directory.Delete(_files, recursive: true);
+            }
+        }
+    }
 
     [Fact]
     public async Task AddingADeliverableNeedsAManagerAnEngagementTheyCanSeeAndPeopleOfTheTeam()

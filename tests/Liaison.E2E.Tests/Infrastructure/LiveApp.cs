@@ -35,6 +35,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Liaison", $"Data Source={Path.Combine(_folder, "liaison.db")}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Liaison:Files:Folder", Path.Combine(_folder, "files"));
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         // Short, so the test of disabling a user need not wait the production minute.
         builder.UseSetting("Security:SessionRevalidationSeconds", "2");

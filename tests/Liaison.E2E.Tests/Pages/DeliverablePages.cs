@@ -122,6 +122,25 @@ public sealed class DeliverablePages(IPage page)
         await RequestPages.Saved(page, page.Locator($"#version-right[data-version=\"{number}\"]"), "#version-error, #version-dialog .mud-input-error");
     }
 
+    /// <summary>Adds a version as a file; a refused file shows its reason by the file field, and another can be chosen.</summary>
+    public async Task AddFileVersionAsync(int number, FilePayload file, string notes, FilePayload? refusedFirst = null, string? refusal = null)
+    {
+        await page.ClickAsync("#add-version");
+        await page.Locator("#version-dialog").WaitForAsync();
+        await page.FillAsync("#version-notes", notes);
+        if (refusedFirst is not null)
+        {
+            await page.Locator("#version-file").SetInputFilesAsync(refusedFirst);
+            await page.ClickAsync("#save-version");
+            await Assertions.Expect(page.Locator("#version-file-error")).ToContainTextAsync(refusal ?? "");
+        }
+
+        await page.Locator("#version-file").SetInputFilesAsync(file);
+        await Assertions.Expect(page.Locator("#version-file-chosen")).ToContainTextAsync(file.Name);
+        await page.ClickAsync("#save-version");
+        await RequestPages.Saved(page, page.Locator($"#version-right[data-version=\"{number}\"]"), "#version-error, #version-file-error, #version-dialog .mud-input-error");
+    }
+
     public ILocator Round(string kind, int number) => page.Locator($"#rounds [data-round=\"{kind}-{number}\"]");
 
     private async Task ArrivedAsync(string expectedState) =>

@@ -780,6 +780,11 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  201   201   404    201  404  404  401",
             Foreign: "401  201   404   404    404  404  404  401",
             async c => new Call(Route: [("id", await NewDeliverableAsync(c, DeliverableState.InProgress))], Body: new { linkUrl = "https://files.example/matrix" })),
+        // The seeded deliverable's second version is a file, shown to the client in their review.
+        new("GET /api/v1/deliverables/{id}/versions/{versionId}/file",
+            Own:     "401  200   200   404    200  200  404  401",
+            Foreign: "401  200   404   404    404  404  200  401",
+            async c => new Call(Route: [("id", c.Deliverable), ("versionId", await FileVersionAsync(c.Deliverable))])),
         // In the client's review: the client and the agency's leads speak; other team members do not.
         new("POST /api/v1/deliverables/{id}/comments",
             Own:     "401  200   200   404    403  200  404  401",
@@ -1230,6 +1235,13 @@ public abstract class AccessMatrixTests(AppFactory app)
         }
 
         return id;
+    }
+
+    private async Task<Guid> FileVersionAsync(Guid deliverableId)
+    {
+        await using var db = await app.OpenDbAsync();
+        return await db.DeliverableVersions.Where(v => v.DeliverableId == deliverableId && v.StoredFileName != null)
+            .Select(v => v.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>A pending unmatched e-mail, written straight to the database as the mailbox poller would leave it.</summary>

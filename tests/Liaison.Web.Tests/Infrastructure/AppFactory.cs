@@ -25,6 +25,12 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly MemoryCache _efCache = new(new MemoryCacheOptions());
     private World? _world;
 
+    /// <summary>Uploaded files of this host, outside the source tree and removed with it.</summary>
+    public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), "liaison-web-tests", $"files-{Guid.NewGuid():N}");
+
+    /// <summary>The upload limit in tests: small, so the oversize case costs a megabyte, not fifty.</summary>
+    public const long MaxUploadBytes = 1024 * 1024;
+
     protected abstract DatabaseProvider Provider { get; }
 
     /// <summary>Generous by default, so that tests which sign in often are not throttled.</summary>
@@ -47,6 +53,11 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         await base.DisposeAsync();
         _efCache.Dispose();
         await DropDatabaseAsync();
+        if (Directory.Exists(FilesFolder))
+        {
+            Directory.Delete(FilesFolder, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -78,6 +89,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:SeedDemoData", "false");
         builder.UseSetting("ConnectionStrings:Liaison", ConnectionString);
         builder.UseSetting("Security:TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Liaison:Files:Folder", FilesFolder);
+        builder.UseSetting("Liaison:Files:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // EF logs its probe for the migrations table as a failed command on a new PostgreSQL database.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");

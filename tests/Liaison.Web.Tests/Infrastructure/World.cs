@@ -297,6 +297,9 @@ public sealed record World(
             changeRequestA, changeRequestB, riskA, internalRiskA, riskB, requestA, requestB, deliverableA, deliverableB);
     }
 
+    /// <summary>The start of a PNG image and some bytes: what the file store takes for one.</summary>
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', .. new byte[2000]];
+
     /// <summary>A request with a brief, as a stakeholder of the account might make it.</summary>
     public static NewClientRequestInput NewRequest(Guid accountId, Guid stakeholderId, string title = "Seeded request") => new()
     {
@@ -321,14 +324,18 @@ public sealed record World(
 
     /// <summary>
     /// Takes a briefed deliverable to the client: a version with internal notes, an internal round with an
-    /// internal comment sent back, a second version passed by the filter, then sent to the client.
+    /// internal comment sent back, a second version (a PNG file) passed by the filter, then sent to the client.
     /// </summary>
     public static async Task DeliverableToClientReviewAsync(DeliverableService deliverables, CurrentUser admin, Guid id, CancellationToken ct)
     {
         await DeliverableToInternalReviewAsync(deliverables, admin, id, ct);
         Must(await deliverables.AddCommentAsync(admin, id, null, new DeliverableCommentInput { Text = "Internal: the kerning is off." }, ct));
         Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.InProgress, Comment = "Internal: fix the kerning." }, ct));
-        Must(await deliverables.AddVersionAsync(admin, id, null, new NewVersionInput { LinkUrl = "https://files.example/seeded-2", Notes = "Internal: kerning fixed." }, ct));
+        using (var png = new MemoryStream(Png))
+        {
+            Must(await deliverables.AddFileVersionAsync(admin, id, null, png, "kerning-fixed.png", new NewFileVersionInput { Notes = "Internal: kerning fixed." }, ct));
+        }
+
         Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.InternalReview }, ct));
         Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.ReadyForClient, Comment = "Internal: good now." }, ct));
         Must(await deliverables.TransitionAsync(admin, id, null, new TransitionInput { To = DeliverableState.ClientReview, Comment = "For your review." }, ct));

@@ -52,7 +52,7 @@ public sealed class TransitionInput
     public Guid? StakeholderId { get; set; }
 }
 
-/// <summary>A new version: a link to the work and what changed. Files come with file storage.</summary>
+/// <summary>A new version: a link to the work and what changed. A version that is a file comes with <see cref="NewFileVersionInput"/>.</summary>
 public sealed class NewVersionInput : IValidatableObject
 {
     [Required(ErrorMessage = "Give the link to this version.")]
@@ -70,6 +70,27 @@ public sealed class NewVersionInput : IValidatableObject
         }
     }
 }
+
+/// <summary>What comes with an uploaded file for a new version: what changed, and optionally a link as well.</summary>
+public sealed class NewFileVersionInput : IValidatableObject
+{
+    [StringLength(2000, ErrorMessage = "The link can be at most 2,000 characters.")]
+    public string? LinkUrl { get; set; }
+
+    [StringLength(4000, ErrorMessage = "The notes can be at most 4,000 characters.")]
+    public string? Notes { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(LinkUrl) && !WebAddress.IsValid(LinkUrl.Trim()))
+        {
+            yield return new ValidationResult("The link must be a full http:// or https:// address.", [nameof(LinkUrl)]);
+        }
+    }
+}
+
+/// <summary>A version's stored file, opened for download: served as an attachment under its normalised name.</summary>
+public sealed record VersionFile(Stream Content, string FileName, string ContentType, long SizeBytes);
 
 public sealed class DeliverableCommentInput
 {

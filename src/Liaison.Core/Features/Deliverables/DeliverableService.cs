@@ -1,5 +1,6 @@
 using Liaison.Core.Access;
 using Liaison.Core.Common;
+using Liaison.Core.Common.Files;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Communications;
 using Liaison.Core.Features.Engagements;
@@ -14,7 +15,7 @@ namespace Liaison.Core.Features.Deliverables;
 /// sees their account's deliverables once they were first sent to them, in the client's view only, and
 /// comments, requests changes or approves in a client review.
 /// </summary>
-public sealed class DeliverableService(IDbContextFactory<LiaisonDb> dbs, TimeProvider clock)
+public sealed class DeliverableService(IDbContextFactory<LiaisonDb> dbs, TimeProvider clock, FileStore files)
 {
     private const string What = "The deliverable";
 
@@ -212,6 +213,61 @@ public sealed class DeliverableService(IDbContextFactory<LiaisonDb> dbs, TimePro
             return Task.FromResult(version.Error);
         }, (_, _, _, _) => Task.FromResult(0), ct);
         return result.IsSuccess ? ToVersionView(added!, shownToClient: false) : result.Error;
+    }
+
+    /// <summary>
+    /// Adds the next version as an uploaded file (with notes, and a link if there is one too). Who may add a
+    /// version and when is checked before the file is kept; a file whose version is then not saved is removed.
+    /// </summary>
+    public async Task<Result<VersionView>> AddFileVersionAsync(
+        CurrentUser user, Guid id, long? expectedVersion, Stream content, string? fileName, NewFileVersionInput input, CancellationToken ct)
+    {
+        DeliverableVersion? added = null;
+        StoredFile? stored = null;
+        var result = await ChangeAsync(user, id, expectedVersion, input, async (_, d, actor) =>
+        {
+            if (DeliverableWorkflow.RefuseVersion(d, actor) is { } refused)
+            {
+                return refused;
+            }
+
+            var saved = await files.SaveAsync(content, fileName, ct);
+            if (!saved.IsSuccess)
+            {
+                return saved.Error;
+            }
+
+            stored = saved.Value;
+            var version = DeliverableWorkflow.AddVersion(d, input.LinkUrl, input.Notes, actor, clock.UtcNowStorable(), stored);
+            added = version.IsSuccess ? version.Value : null;
+            return version.Error;
+        }, (_, _, _, _) => Task.FromResult(0), ct);
+        if (!result.IsSuccess && stored is not null)
+        {
+            files.Delete(stored.StorageKey);
+        }
+
+        return result.IsSuccess ? ToVersionView(added!, shownToClient: false) : result.Error;
+    }
+
+    /// <summary>
+    /// A version's file for download. Staff who can see the deliverable get any version's file; a client
+    /// user only the files of versions a client review showed them; anyone else finds nothing.
+    /// </summary>
+    public async Task<Result<VersionFile>> OpenVersionFileAsync(CurrentUser user, Guid id, Guid versionId, CancellationToken ct)
+    {
+        await using var db = await dbs.OpenAsync(user, ct);
+        var d = await LoadAsync(db, user, id, track: false, ct);
+        var version = d?.Versions.FirstOrDefault(v => v.Id == versionId);
+        if (d is null || version?.StoredFileName is null || (user.IsClient && !ShownVersionIds(d).Contains(version.Id)))
+        {
+            return Error.NotFound("The file");
+        }
+
+        var stream = files.OpenRead(version.StoredFileName);
+        return stream is null
+            ? Error.NotFound("The file")
+            : new VersionFile(stream, version.OriginalFileName ?? "file", version.ContentType ?? "application/octet-stream", version.SizeBytes ?? 0);
     }
 
     /// <summary>The versions, oldest first: all of them for the agency, with their notes.</summary>

@@ -1,4 +1,5 @@
 using Liaison.Core.Common;
+using Liaison.Core.Common.Files;
 using static Liaison.Core.Features.Deliverables.DeliverableState;
 
 namespace Liaison.Core.Features.Deliverables;
@@ -202,7 +203,36 @@ public static class DeliverableWorkflow
     }
 
     /// <summary>Adds the next version; only while the work is in progress, so an approval always covers the latest version.</summary>
-    public static Result<DeliverableVersion> AddVersion(Deliverable d, string? linkUrl, string? notes, DeliverableActor actor, DateTime now)
+    public static Result<DeliverableVersion> AddVersion(
+        Deliverable d, string? linkUrl, string? notes, DeliverableActor actor, DateTime now, StoredFile? file = null)
+    {
+        if (RefuseVersion(d, actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var version = new DeliverableVersion
+        {
+            DeliverableId = d.Id,
+            AccountId = d.AccountId,
+            Number = d.Versions.Count == 0 ? 1 : d.Versions.Max(v => v.Number) + 1,
+            LinkUrl = Text.Clean(linkUrl),
+            StoredFileName = file?.StorageKey,
+            OriginalFileName = file?.FileName,
+            ContentType = file?.ContentType,
+            SizeBytes = file?.SizeBytes,
+            Notes = Text.Clean(notes),
+            AddedByUserId = actor.UserId,
+            AddedByName = actor.Name,
+            AddedAt = now,
+        };
+        d.Versions.Add(version);
+        d.UpdatedAt = now;
+        return version;
+    }
+
+    /// <summary>Why the actor may not add a version now, or null: checked before an upload is kept.</summary>
+    public static Error? RefuseVersion(Deliverable d, DeliverableActor actor)
     {
         if (actor.IsClient)
         {
@@ -216,20 +246,7 @@ public static class DeliverableWorkflow
                 : $"Versions are added while the work is in progress; this deliverable is {Label(d.State)}.");
         }
 
-        var version = new DeliverableVersion
-        {
-            DeliverableId = d.Id,
-            AccountId = d.AccountId,
-            Number = d.Versions.Count == 0 ? 1 : d.Versions.Max(v => v.Number) + 1,
-            LinkUrl = Text.Clean(linkUrl),
-            Notes = Text.Clean(notes),
-            AddedByUserId = actor.UserId,
-            AddedByName = actor.Name,
-            AddedAt = now,
-        };
-        d.Versions.Add(version);
-        d.UpdatedAt = now;
-        return version;
+        return null;
     }
 
     /// <summary>

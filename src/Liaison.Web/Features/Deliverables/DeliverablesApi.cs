@@ -2,6 +2,7 @@ using Liaison.Core.Common;
 using Liaison.Core.Features.Deliverables;
 using Liaison.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Liaison.Web.Features.Deliverables;
 
@@ -28,9 +29,18 @@ public static class DeliverablesApi
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListDeliverableVersions")
             .WithDescription("Oldest first, each with shownToClient. A client user gets ClientVersionView items: only the versions a client review showed them, without notes.");
-        group.MapPost("/{id:guid}/versions", AddVersionAsync).WithName("AddDeliverableVersion")
-            .WithDescription("A link to the next version, while the work is in progress (409 otherwise). If-Match is optional.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        // Bearer tokens only (see ApiModule), so there is no cookie for a forged form to ride on.
+        group.MapPost("/{id:guid}/versions", DeliverableFilesApi.AddVersionAsync).WithName("AddDeliverableVersion")
+            .WithDescription("The next version, while the work is in progress (409 otherwise): JSON with a link, or multipart/form-data with the file "
+                + "(`file`, at most Liaison:Files:MaxUploadBytes, 50 MB by default; the type is read from the content, markup is refused) and "
+                + "optionally `notes` and `linkUrl`. If-Match is optional.")
+            .DisableAntiforgery()
+            .AddOpenApiOperationTransformer(DeliverableFilesApi.DescribeVersionBodyAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/{id:guid}/versions/{versionId:guid}/file", DeliverableFilesApi.DownloadAsync).WithName("DownloadDeliverableVersionFile")
+            .WithDescription("A version's file, always as an attachment. Staff who can see the deliverable get any version's; a client user only those of versions shown to them.")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream");
         group.MapPost("/{id:guid}/comments", AddCommentAsync).WithName("AddDeliverableComment")
             .WithDescription("A comment in the open review round (409 when none is open). If-Match is optional. A client user gets ClientDeliverableView back.")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -126,21 +136,6 @@ public static class DeliverablesApi
 
         var result = await deliverables.ListVersionsAsync(caller, id, page, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-    }
-
-    private static async Task<Results<Created<VersionView>, ProblemHttpResult>> AddVersionAsync(
-        Guid id, NewVersionInput input, HttpContext http, DeliverableService deliverables, CancellationToken ct)
-    {
-        var ifMatch = http.ReadIfMatch();
-        if (ifMatch.IsMalformed)
-        {
-            return ETags.MalformedIfMatch();
-        }
-
-        var result = await deliverables.AddVersionAsync(http.Caller(), id, ifMatch.Optional, input, ct);
-        return result.IsSuccess
-            ? TypedResults.Created($"/api/v1/deliverables/{id}/versions", result.Value)
-            : result.Error.ToProblem(versionFromIfMatch: true);
     }
 
     private static async Task<Results<Ok<ClientDeliverableView>, Ok<DeliverableDetails>, ProblemHttpResult>> AddCommentAsync(

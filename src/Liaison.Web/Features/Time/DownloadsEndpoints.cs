@@ -1,3 +1,4 @@
+using Liaison.Web.Features.Deliverables;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Liaison.Web.Features.Time;
 
 /// <summary>
-/// The API's CSV, Excel and iCalendar files for the browser: a download link cannot send a bearer token, so
+/// The API's CSV, Excel, iCalendar and deliverable files for the browser: a download link cannot send a bearer token, so
 /// these copies of the export endpoints take the sign-in cookie instead. Same handlers, so the same
 /// query parameters, files and statuses.
 /// </summary>
@@ -24,6 +25,7 @@ public static class DownloadsEndpoints
         downloads.MapGet("/time-entries", TimeTransferApi.ExportTimeAsync);
         downloads.MapGet("/accounts/{id:guid}/profitability", TimeTransferApi.ExportProfitabilityAsync);
         downloads.MapGet("/meetings/{id:guid}/ics", MeetingsApi.CalendarFileAsync);
+        downloads.MapGet("/deliverables/{id:guid}/versions/{versionId:guid}/file", DeliverableFilesApi.DownloadAsync);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Liaison.Core.Features.Deliverables;
 using Liaison.Web.Components.Shared;
@@ -81,6 +82,14 @@ public static partial class DeliverableLabels
     };
 
     /// <summary>Only http and https addresses become links: data can arrive by other roads than the form.</summary>
+    /// <summary>A file size as people read it: "820 KB", "4.2 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
+
     public static bool IsWebAddress(string? url) => url is not null && WebAddress.IsValid(url);
 
     [GeneratedRegex("(?<!^)([A-Z])")]
