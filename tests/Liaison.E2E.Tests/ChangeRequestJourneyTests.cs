@@ -112,6 +112,45 @@ public sealed class ChangeRequestJourneyTests(E2EFixture fixture)
         await Assertions.Expect(changes.Row(change).GetByRole(AriaRole.Button, new() { Name = $"Apply {change}" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_change_request_raised_from_a_clients_request_triages_it_and_links_back()
+    {
+        // The demo's Tidewater Bank asked for an explainer video; Clara, its account manager, prices it as a change.
+        const string ask = "An explainer video for the app store page";
+        var clara = await SignInAsync("clara@northwind-pike.test");
+        await clara.GoToInteractiveAsync("accounts");
+        await clara.Locator("#accounts-table").GetByText("Tidewater Bank").ClickAsync();
+        await clara.Locator("#account-title").Filter(new() { HasText = "Tidewater Bank" }).WaitForAsync();
+        await clara.WaitUntilInteractiveAsync();
+        var requests = new RequestPages(clara);
+        await requests.OpenTabAsync();
+        await requests.OpenAsync(ask);
+        await Assertions.Expect(clara.Locator("#request-outcome")).ToHaveTextAsync("Waiting for triage");
+        await clara.ChooseAsync("raise-change-request-engagement", "Mobile app onboarding");
+        await clara.ClickAsync("#raise-change-request");
+
+        // The draft opens on the engagement, filled from the request; Clara adds the impact.
+        var changes = new ChangeRequestPages(clara);
+        await changes.Dialog.WaitForAsync();
+        await Assertions.Expect(clara.Locator("#change-title")).ToHaveValueAsync(ask);
+        await Assertions.Expect(clara.Locator("#change-description")).ToHaveValueAsync("Show the onboarding in thirty seconds.");
+        await clara.FillAsync("#change-hours", "30");
+        await clara.FillAsync("#change-days", "14");
+        await changes.SaveAsync();
+        await changes.Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Assertions.Expect(changes.State(ask)).ToHaveTextAsync("Draft");
+
+        // The request is triaged by it, and links to it.
+        await clara.GoBackAsync();
+        await clara.Locator("#request-heading").Filter(new() { HasText = ask }).WaitForAsync();
+        await clara.ReloadAsync();
+        await clara.WaitUntilInteractiveAsync();
+        await Assertions.Expect(clara.Locator("#request-outcome")).ToHaveTextAsync("Change request");
+        await Assertions.Expect(clara.Locator("#request-change-request-link")).ToHaveTextAsync(ask);
+        await Assertions.Expect(clara.Locator("#request-change-request")).ToContainTextAsync("(draft)");
+        await Assertions.Expect(clara.Locator("#raise-change-request")).ToHaveCountAsync(0);
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         var page = await fixture.NewPageAsync();

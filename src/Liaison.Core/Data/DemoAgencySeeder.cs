@@ -165,6 +165,7 @@ public sealed partial class DemoAgencySeeder(IDbContextFactory<LiaisonDb> dbs, I
         await SeedDeliveryAsync(db, staff, accounts, today, now, ct);
         await SeedRelationshipAsync(db, staff, accounts, now, ct);
         await SeedRisksAsync(db, staff, accounts, today, now, ct);
+        await SeedDeliverablesAsync(db, staff, accounts, today, now, ct);
         return signIns;
     }
 

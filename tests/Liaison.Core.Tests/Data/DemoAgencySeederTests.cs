@@ -1,9 +1,12 @@
 using Liaison.Core.Access;
+using Liaison.Core.Common.Files;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Accounts;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Liaison.Core.Tests.Data;
 
@@ -100,6 +103,38 @@ public sealed class DemoAgencySeederTests : DatabaseTest
         all.ShouldContain(r => r.RealisedRisk != null);
         all.ShouldContain(r => r.EscalatedAt != null);
         all.ShouldAllBe(r => r.Score == r.Probability * r.Impact);
+    }
+
+    [Fact]
+    public async Task SeedsADeliveryFlowThroughTheFilterWithRequestsAndChangesOfScope()
+    {
+        await Seeder.SeedAsync(Ct);
+        var admin = (await Loader.LoadAsync(await ReadAdminIdAsync(), Ct))!;
+        await using var db = Database.CreateDbContext();
+        var app = await db.Engagements.SingleAsync(e => e.Name == "Mobile app onboarding", Ct);
+        var deliverables = new DeliverableService(Database, Clock, new FileStore(Options.Create(new FileStorageOptions()), Clock));
+
+        var board = (await deliverables.BoardAsync(admin, app.Id, Ct)).Value;
+        board.Columns.Count(c => c.Items.Count > 0).ShouldBeGreaterThanOrEqualTo(5);
+        var screens = board.Columns.SelectMany(c => c.Items).Single(d => d.Title == "Onboarding screens");
+        (screens.State, screens.InternalRounds, screens.ClientRounds).ShouldBe((DeliverableState.ClientReview, 3, 2));
+        board.Columns.Single(c => c.State == DeliverableState.InternalReview).Items.ShouldAllBe(d => d.AwaitsFilter);
+        var details = (await deliverables.GetAsync(admin, screens.Id, Ct)).Value;
+        details.InternalApproval!.VersionNumber.ShouldBe(3);
+        details.Rounds.Single(r => r.Kind == ReviewKind.Client && r.Number == 1).Outcome.ShouldBe(ReviewOutcome.ChangesRequested);
+
+        var requests = await db.ClientRequests.Where(r => r.AccountId == app.AccountId).ToListAsync(Ct);
+        requests.Select(r => r.Outcome).ShouldBe([RequestOutcome.Deliverables, RequestOutcome.ChangeRequest, RequestOutcome.Declined, null], ignoreOrder: true);
+        var linked = requests.Single(r => r.Outcome == RequestOutcome.ChangeRequest);
+        (await ChangeRequests.GetAsync(admin, linked.ChangeRequestId!.Value, Ct)).Value.RequestId.ShouldBe(linked.Id);
+
+        // The applied change moved the engagement as applying it in the app would have.
+        var scope = (await ChangeRequests.ScopeAsync(admin, app.Id, Ct)).Value;
+        scope.Growth.HoursMinutes.ShouldBe(16 * 60);
+        scope.Current.HoursMinutes.ShouldBe(scope.Original.HoursMinutes + (16 * 60));
+        scope.Current.EndDate.ShouldBe(scope.Original.EndDate!.Value.AddDays(7));
+        (app.Budget.HoursCapMinutes, app.EndDate).ShouldBe((scope.Current.HoursMinutes, scope.Current.EndDate));
+        scope.AwaitingDecision.ShouldBe(1);
     }
 
     private async Task<Guid> ReadAdminIdAsync()

@@ -3,6 +3,7 @@ using Liaison.Core.Features.Accounts;
 using Liaison.Core.Features.Audit;
 using Liaison.Core.Features.ChangeRequests;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Insights;
 using Liaison.Core.Features.Integrations;
@@ -60,7 +61,7 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected BudgetService Budgets => new(Database, Clock);
 
-    protected ChangeRequestService ChangeRequests => new(Database, Clock);
+    protected ChangeRequestService ChangeRequests => new(Database, Clock, new ClientRequestService(Database, Clock));
 
     protected TimeService Time => new(Database);
 

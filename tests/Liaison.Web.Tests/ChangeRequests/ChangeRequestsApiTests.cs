@@ -159,6 +159,45 @@ public abstract class ChangeRequestsApiTests(AppFactory app)
         await gone.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task AChangeRequestRaisedFromAClientRequestTriagesItInTheSameSaveAsync()
+    {
+        var request = await NewRequestAsync(World.AccountA, World.StakeholderA, "Add a store locator");
+        var otherAccounts = await NewRequestAsync(World.AccountB, World.StakeholderB, "B's ask");
+        object Body(Guid requestId) => new
+        {
+            engagementId = World.EngagementA, title = "Store locator", requestedByStakeholderId = World.StakeholderA, hoursDeltaMinutes = 600, requestId,
+        };
+
+        using var foreign = await _admin.PostAsync("/api/v1/change-requests", Body(otherAccounts));
+        (await foreign.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("requestId").ShouldNotBeEmpty();
+        using var missing = await _manager.PostAsync("/api/v1/change-requests", Body(Guid.CreateVersion7()));
+        (await missing.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("requestId").ShouldNotBeEmpty();
+
+        using var created = await _manager.PostAsync("/api/v1/change-requests", Body(request));
+        await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var change = await created.ReadJsonAsync<ChangeRequestView>();
+        change.RequestId.ShouldBe(request);
+
+        var triaged = await _manager.GetJsonAsync<Liaison.Core.Features.Deliverables.ClientRequestView>($"/api/v1/requests/{request}");
+        triaged.Outcome.ShouldBe(Liaison.Core.Features.Deliverables.RequestOutcome.ChangeRequest);
+        triaged.ChangeRequestId.ShouldBe(change.Id);
+        triaged.TriagedByName.ShouldBe("Mona Manager");
+
+        // A request becomes one change request: a second one from it is a conflict, and nothing of it is kept.
+        using var again = await _manager.PostAsync("/api/v1/change-requests", Body(request));
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var drafts = await _manager.GetJsonAsync<Page<ChangeRequestView>>($"/api/v1/change-requests?engagementId={World.EngagementA}");
+        drafts.Items.Count(c => c.RequestId == request).ShouldBe(1);
+    }
+
+    private async Task<Guid> NewRequestAsync(Guid account, Guid stakeholder, string title)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<Liaison.Core.Features.Deliverables.ClientRequestService>();
+        return World.Must(await requests.CreateAsync(World.Admin, World.NewRequest(account, stakeholder, title), TestContext.Current.CancellationToken)).Id;
+    }
+
     /// <summary>A fixed-fee engagement of account A in delivery, run by the on-team manager, ending on <see cref="End"/>.</summary>
     private async Task<Guid> NewFixedFeeEngagementAsync(string name, long fixedFee)
     {

@@ -2,6 +2,7 @@ using Liaison.Core.Access;
 using Liaison.Core.Common;
 using Liaison.Core.Data;
 using Liaison.Core.Features.Communications;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Core.Features.Engagements;
 using Liaison.Core.Features.Time;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Liaison.Core.Features.ChangeRequests;
 /// the account manager, approved or rejected by the client (or recorded for them), and applied to the
 /// engagement's budget and end date in one transaction, which the audit log records before and after.
 /// </summary>
-public sealed class ChangeRequestService(IDbContextFactory<LiaisonDb> dbs, TimeProvider clock)
+public sealed class ChangeRequestService(IDbContextFactory<LiaisonDb> dbs, TimeProvider clock, ClientRequestService requests)
 {
     private const string What = "The change request";
 
@@ -109,9 +110,27 @@ public sealed class ChangeRequestService(IDbContextFactory<LiaisonDb> dbs, TimeP
             return error;
         }
 
+        // Raised from a client request: the request is triaged as this change request in the same save.
+        if (input.RequestId is { } requestId && await LinkRequestAsync(db, user, requestId, change, ct) is { } unlinked)
+        {
+            return unlinked;
+        }
+
         db.ChangeRequests.Add(change);
         await db.SaveChangesAsync(ct);
         return await ToViewAsync(db, user, change, ct);
+    }
+
+    private async Task<Error?> LinkRequestAsync(LiaisonDb db, CurrentUser user, Guid requestId, ChangeRequest change, CancellationToken ct)
+    {
+        var requestAccount = await db.ClientRequests.Where(r => r.Id == requestId).Select(r => (Guid?)r.AccountId).FirstOrDefaultAsync(ct);
+        if (requestAccount != change.AccountId)
+        {
+            return Error.Invalid("requestId", "Choose a request of this engagement's account.");
+        }
+
+        var error = await requests.MarkAsChangeRequestAsync(db, user, requestId, change.Id, ct);
+        return error?.Kind == ErrorKind.NotFound ? Error.Invalid("requestId", "Choose a request of this engagement's account.") : error;
     }
 
     /// <summary>Edits a draft; a proposed change request is frozen, so the client approves exactly what was proposed.</summary>

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Liaison.Core.Common;
 using Liaison.Core.Features.ChangeRequests;
+using Liaison.Core.Features.Deliverables;
 using Liaison.Web.Features.Time.Pages;
 
 namespace Liaison.Web.Features.ChangeRequests.Pages;
@@ -50,10 +52,27 @@ public sealed class ChangeRequestForm : IValidatableObject
         InternalNotes = change.InternalNotes,
     };
 
+    /// <summary>
+    /// A new change request from a client's ask: its objective as the description, the stakeholder as requester.
+    /// Only the objective: the rest of a brief may hold the agency's own notes, and the client reads the description.
+    /// </summary>
+    public static ChangeRequestForm From(ClientRequestView request) => new()
+    {
+        RequestId = request.Id,
+        Title = request.Title,
+        Description = request.Objective,
+        Reason = string.Create(CultureInfo.InvariantCulture, $"Asked for by the client on {request.ReceivedOn:d MMMM yyyy}."),
+        Requester = request.StakeholderId is { } s ? ClientPrefix + s : null,
+    };
+
+    /// <summary>The client request it is raised from, linked when it is created.</summary>
+    public Guid? RequestId { get; set; }
+
     /// <summary>The input for Core; only call once <see cref="Validate"/> passes, as the hours must parse.</summary>
     public NewChangeRequestInput ToInput(Guid engagementId) => new()
     {
         EngagementId = engagementId,
+        RequestId = RequestId,
         Title = Title,
         Description = Description,
         Reason = Reason,
