@@ -39,6 +39,7 @@ public static class CoreServices
 
         services.AddScoped<CurrentUserLoader>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountOverviewService>();
         services.AddScoped<StakeholderService>();
         services.AddScoped<StaffService>();
         services.AddScoped<UserService>();

@@ -53,6 +53,9 @@ public sealed class AccountJourneyTests(E2EFixture fixture)
         await admin.WaitUntilInteractiveAsync();
         await admin.Locator("#accounts-table").GetByText("Tidewater Bank").ClickAsync();
         await admin.Locator("#account-title").Filter(new() { HasText = "Tidewater Bank" }).WaitForAsync();
+        // The agency's overview: the demo's app onboarding has its deliverables open, one at the filter.
+        await Assertions.Expect(admin.Locator("#overview-engagements")).ToContainTextAsync("1 in flight");
+        await Assertions.Expect(admin.Locator("#overview-delivery")).ToContainTextAsync("awaiting the filter");
         var foreignUrl = admin.Url;
 
         var client = await fixture.NewPageAsync();
@@ -61,6 +64,7 @@ public sealed class AccountJourneyTests(E2EFixture fixture)
         await client.Locator("#account-title").Filter(new() { HasText = "Harbourline Ferries" }).WaitForAsync();
         // Internal assessments of people are not for the client.
         (await client.GetByRole(AriaRole.Tab, new() { Name = "Stakeholder map" }).CountAsync()).ShouldBe(0);
+        (await client.Locator("#account-overview").CountAsync()).ShouldBe(0);
 
         await client.GotoAsync(foreignUrl);
         await client.Locator("#not-found").WaitForAsync();

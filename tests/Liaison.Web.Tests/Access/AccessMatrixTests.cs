@@ -127,6 +127,11 @@ public abstract class AccessMatrixTests(AppFactory app)
             Own:     "401  200   200   404    200  200  404  401",
             Foreign: "401  200   404   404    404  404  200  401",
             c => Call.To(("id", c.Account))),
+        // The overview is the agency's: a client user of the account is refused it.
+        new("GET /api/v1/accounts/{id}/overview",
+            Own:     "401  200   200   404    200  403  404  401",
+            Foreign: "401  200   404   404    404  404  403  401",
+            c => Call.To(("id", c.Account))),
         new("PUT /api/v1/accounts/{id}",
             Own:     "401  200   200   404    403  403  404  401",
             Foreign: "401  200   404   404    404  404  403  401",

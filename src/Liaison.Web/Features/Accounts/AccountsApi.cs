@@ -13,6 +13,8 @@ public static class AccountsApi
         var group = api.MapGroup("/accounts").WithTags("Accounts");
         group.MapGet("/", ListAsync).WithName("ListAccounts");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAccount");
+        group.MapGet("/{id:guid}/overview", OverviewAsync).WithName("GetAccountOverview")
+            .WithDescription("The account at a glance, for the agency (a client user: 403): engagements in flight by RAG, time this month and over twelve months (with its value for those who see money), open and breached queries, commitments, deliverables with the filter or the client, open risks and issues.");
         group.MapPost("/", CreateAsync).WithName("CreateAccount");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateAccount");
         group.MapDelete("/{id:guid}", ArchiveAsync).WithName("ArchiveAccount")
@@ -44,6 +46,10 @@ public static class AccountsApi
 
         return result.ToOk();
     }
+
+    private static async Task<Results<Ok<AccountOverview>, ProblemHttpResult>> OverviewAsync(
+        Guid id, HttpContext http, AccountOverviewService overviews, CancellationToken ct) =>
+        (await overviews.GetAsync(http.Caller(), id, ct)).ToOk();
 
     private static async Task<Results<Created<AccountDetails>, ProblemHttpResult>> CreateAsync(
         AccountInput input, HttpContext http, AccountService accounts, CancellationToken ct)
