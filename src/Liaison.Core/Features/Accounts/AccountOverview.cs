@@ -15,7 +15,7 @@ namespace Liaison.Core.Features.Accounts;
 /// <param name="TimeByMonth">The last twelve months, oldest first, every month present.</param>
 public sealed record AccountOverview(
     Guid AccountId, string Name, AccountStatus Status, string? AccountManagerName, DateTime AsOf,
-    EngagementFigures Engagements, TimeFigures Time, IReadOnlyList<MonthFigures> TimeByMonth, RelationshipFigures Relationship,
+    EngagementFigures Engagements, TimeFigures Time, IReadOnlyList<OverviewMonth> TimeByMonth, RelationshipFigures Relationship,
     CommitmentFigures Commitments, DeliveryFigures Delivery, RiskFigures Risks);
 
 /// <param name="Active">In hand-off, in delivery or on hold.</param>
@@ -24,7 +24,7 @@ public sealed record EngagementFigures(int Active, int Draft, int Green, int Amb
 /// <param name="Value">The billable value (minutes × bill rate), in minor units; null for those who do not see money.</param>
 public sealed record TimeFigures(long ThisMonthMinutes, long Last12MonthsMinutes, long Last12MonthsBillableMinutes, long? Value);
 
-public sealed record MonthFigures(DateOnly Month, long Minutes, long? Value);
+public sealed record OverviewMonth(DateOnly Month, long Minutes, long? Value);
 
 /// <param name="Breached">Open queries past their reply deadline.</param>
 /// <param name="Untouched30Days">Stakeholders nobody has been in touch with for 30 days or ever.</param>
@@ -75,8 +75,8 @@ public sealed class AccountOverviewService(IDbContextFactory<LiaisonDb> dbs, Tim
             .Select(g => new { Month = g.Key, Minutes = g.Sum(r => r.Minutes), Billable = g.Sum(r => r.BillableMinutes), Units = g.Sum(r => r.BillableUnits) })
             .ToListAsync(ct);
         var byMonth = Enumerable.Range(0, 12).Select(i => firstMonth.AddMonths(i)).Select(m => months.FirstOrDefault(x => x.Month == m) is { } x
-            ? new MonthFigures(m, x.Minutes, seesMoney ? Money.FromUnits(x.Units) : null)
-            : new MonthFigures(m, 0, seesMoney ? 0 : null)).ToList();
+            ? new OverviewMonth(m, x.Minutes, seesMoney ? Money.FromUnits(x.Units) : null)
+            : new OverviewMonth(m, 0, seesMoney ? 0 : null)).ToList();
         var time = new TimeFigures(
             byMonth[^1].Minutes, months.Sum(m => m.Minutes), months.Sum(m => m.Billable), seesMoney ? Money.FromUnits(months.Sum(m => m.Units)) : null);
 
