@@ -45,7 +45,7 @@ public static class BenchCommand
               Fills an empty database (migrated first) with a believable agency of that size.
 
           measure --provider sqlite|postgres --connection <connection string> [--duration 10] [--connections 1,8]
-                  [--redmine <port>] [--out <file.md>]
+                  [--redmine <port> [--redmine-scripts <dir>]] [--out <file.md>] [--email … --password …] [--app <Liaison.Web.dll>]
               Starts the Release build of Liaison.Web on loopback against the database, measures each
               endpoint with wrk at each connection count, times the raw-SQL floor of each read, and prints
               one table (with Redmine beside it when --redmine names a running peer).
