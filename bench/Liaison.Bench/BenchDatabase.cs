@@ -17,3 +17,9 @@ public static class BenchDatabase
         return new LiaisonDb(options.Options);
     }
 }
+
+/// <summary>The app's services take a context factory; this one opens bench contexts.</summary>
+public sealed class BenchDbFactory(DatabaseProvider provider, string connectionString) : IDbContextFactory<LiaisonDb>
+{
+    public LiaisonDb CreateDbContext() => BenchDatabase.Open(provider, connectionString);
+}
