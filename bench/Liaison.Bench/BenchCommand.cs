@@ -22,6 +22,7 @@ public static class BenchCommand
             return args[0] switch
             {
                 "generate" => await GenerateCommand.RunAsync(options, stop.Token),
+                "verify" => await VerifyCommand.RunAsync(options, stop.Token),
                 "measure" => await MeasureCommand.RunAsync(options, stop.Token),
                 _ => Fail($"Unknown verb '{args[0]}'.\n\n{Usage}"),
             };
@@ -43,6 +44,9 @@ public static class BenchCommand
 
           generate --scale small|medium|large --provider sqlite|postgres --connection <connection string> [--seed 2026]
               Fills an empty database (migrated first) with a believable agency of that size.
+
+          verify --provider sqlite|postgres --connection <connection string>
+              Checks a generated database against the app's rules: rollups, rates, last touches, SLA fields, profitability.
 
           measure --provider sqlite|postgres --connection <connection string> [--duration 10] [--connections 1,8]
                   [--redmine <port> [--redmine-scripts <dir>]] [--out <file.md>] [--email … --password …] [--app <Liaison.Web.dll>]
