@@ -8,6 +8,9 @@
 #   CI=true            a missing test project is a failure, not a skip
 #   LIAISON_ARTIFACTS  build output folder (default: ./artifacts); lets parallel builds stay apart
 #   SUITE_TIMEOUT      seconds one suite may run before it is stopped (default: 1800)
+#
+# After the test suites, the bench tool (bench/Liaison.Bench) runs once at small scale as a smoke
+# test: generate, verify and measure must work; how fast is for docs/performance.md, not for here.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -37,13 +40,14 @@ is_installed() {
         postgresql) compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null ;;
         libgdiplus) compgen -G '/usr/lib/libgdiplus.so*' >/dev/null || compgen -G '/usr/lib/*/libgdiplus.so*' >/dev/null ;;
         # The IMAP tests start their own dovecot (tests/Liaison.Web.Tests/Infrastructure/DovecotServer.cs); the system service is not used.
+        wrk) command -v wrk >/dev/null 2>&1 ;;
         dovecot-imapd) dpkg-query -W -f='${Status}' dovecot-imapd 2>/dev/null | grep -q 'install ok installed' && [[ -x /usr/sbin/dovecot ]] ;;
         *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
     esac
 }
 
 missing=()
-for package in chromium postgresql libgdiplus dovecot-imapd; do
+for package in chromium postgresql libgdiplus dovecot-imapd wrk; do
     is_installed "$package" || missing+=("$package")
 done
 
@@ -194,7 +198,35 @@ for suite in "${suites[@]}"; do
     summaries+=("$line")
 done
 
-# --- 4. Summary ----------------------------------------------------------------------------------
+# --- 4. Bench smoke run ---------------------------------------------------------------------------
+
+# Each step counts as one test: the generator, its consistency check, and the runner (1 s per
+# measurement, the Debug build of the app: this proves the tools work, it measures nothing).
+bench=$artifacts/bin/Liaison.Bench/debug/Liaison.Bench
+bench_dir=$(mktemp -d)
+bench_db="Data Source=$bench_dir/bench.db"
+bench_log=$results/bench-smoke.log
+say "Running the bench tool at small scale (smoke)"
+started=$SECONDS
+bench_passed=0 bench_failed=0
+: >"$bench_log"
+for step in "generate --scale small --provider sqlite" "verify --provider sqlite" \
+    "measure --provider sqlite --duration 1 --connections 1,2 --app $artifacts/bin/Liaison.Web/debug/Liaison.Web.dll"; do
+    # shellcheck disable=SC2086 # the step is a list of words
+    if timeout --kill-after=30 600 "$bench" $step --connection "$bench_db" >>"$bench_log" 2>&1; then
+        bench_passed=$((bench_passed + 1))
+    else
+        echo "  FAILED bench ${step%% *} (log: $bench_log)" >&2
+        tail -n 20 "$bench_log" >&2
+        bench_failed=$((bench_failed + 1))
+    fi
+done
+rm -rf "$bench_dir"
+total_passed=$((total_passed + bench_passed))
+total_failed=$((total_failed + bench_failed))
+summaries+=("Liaison.Bench (smoke): $bench_passed passed, $bench_failed failed, 0 skipped ($((SECONDS - started))s)")
+
+# --- 5. Summary ----------------------------------------------------------------------------------
 
 echo
 printf '%s\n' "${summaries[@]}"
