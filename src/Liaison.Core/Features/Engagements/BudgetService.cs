@@ -120,11 +120,25 @@ public sealed class BudgetService(IDbContextFactory<LiaisonDb> dbs, TimeProvider
     internal static async Task<(BurnForecast? Burn, IReadOnlyList<RetainerPeriodLine> Ledger)> BurnAsync(
         LiaisonDb db, Engagement e, DateOnly today, IReadOnlyDictionary<DateOnly, (long Minutes, long Value)> byMonth, CancellationToken ct)
     {
+        var recent = await RecentAsync(db, [e.Id], today, ct);
+        return Burn(e, today, byMonth, recent.GetValueOrDefault(e.Id));
+    }
+
+    /// <summary>The time of the forecast's recent window (minutes, and minutes × bill rate) of each engagement, in one query.</summary>
+    internal static async Task<Dictionary<Guid, (long Minutes, long Value)>> RecentAsync(
+        LiaisonDb db, IReadOnlyCollection<Guid> engagementIds, DateOnly today, CancellationToken ct)
+    {
         var recentFrom = today.AddDays(1 - Forecast.RecentDays);
-        var recentEntries = db.TimeEntries.AsNoTracking().Where(t => t.EngagementId == e.Id && t.Date >= recentFrom && t.Date <= today);
-        var recentConsumed = e.Type == EngagementType.FixedFee
-            ? Money.FromUnits(await recentEntries.SumAsync(t => t.Minutes * t.BillRate, ct))
-            : await recentEntries.SumAsync(t => (long)t.Minutes, ct);
+        return await db.TimeEntries.AsNoTracking().Where(t => engagementIds.Contains(t.EngagementId) && t.Date >= recentFrom && t.Date <= today)
+            .GroupBy(t => t.EngagementId).Select(g => new { g.Key, Minutes = g.Sum(t => (long)t.Minutes), Value = g.Sum(t => t.Minutes * t.BillRate) })
+            .ToDictionaryAsync(g => g.Key, g => (g.Minutes, g.Value), ct);
+    }
+
+    /// <summary>Burn and forecast from the engagement's months and its recent time; no database.</summary>
+    internal static (BurnForecast? Burn, IReadOnlyList<RetainerPeriodLine> Ledger) Burn(
+        Engagement e, DateOnly today, IReadOnlyDictionary<DateOnly, (long Minutes, long Value)> byMonth, (long Minutes, long Value) recent)
+    {
+        var recentConsumed = e.Type == EngagementType.FixedFee ? Money.FromUnits(recent.Value) : recent.Minutes;
         var used = EngagementRules.Consumed(e.Type, byMonth.Values.Sum(m => m.Minutes), byMonth.Values.Sum(m => m.Value));
 
         if (e.Type != EngagementType.Retainer)

@@ -108,17 +108,28 @@ public sealed class ProfitabilityService(IDbContextFactory<LiaisonDb> dbs, TimeP
             ? await db.Staff.AsNoTracking().Where(s => time.Select(t => t.StaffId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FullName, ct)
             : [];
 
+        // Everything per engagement is read up front in a few queries, so the cost follows the number of
+        // queries, not the number of engagements (an account can have hundreds).
+        var allMonths = await db.TimeRollups.AsNoTracking().Where(r => ids.Contains(r.EngagementId))
+            .GroupBy(r => new { r.EngagementId, r.Month })
+            .Select(g => new { g.Key.EngagementId, g.Key.Month, Minutes = g.Sum(r => r.Minutes), Value = g.Sum(r => r.ValueUnits) })
+            .ToListAsync(ct);
+        var monthsOf = allMonths.ToLookup(m => m.EngagementId);
+        var recent = await BudgetService.RecentAsync(db, ids, today, ct);
+        var cellsOf = time.ToLookup(t => t.EngagementId);
+        var expensesOf = expenses.ToLookup(x => x.EngagementId);
+
         var results = new List<EngagementProfitability>();
         foreach (var e in engagements)
         {
-            var cells = time.Where(t => t.EngagementId == e.Id).ToList();
+            var cells = cellsOf[e.Id].ToList();
             var months = new List<MonthFigures>();
             for (var month = Money.MonthOf(from); month <= to; month = month.AddMonths(1))
             {
                 var first = month < from ? from : month;
                 var last = month.AddMonths(1).AddDays(-1) > to ? to : month.AddMonths(1).AddDays(-1);
                 var inMonth = cells.Where(c => c.Month == month).ToList();
-                var spent = expenses.FirstOrDefault(x => x.EngagementId == e.Id && x.Year == month.Year && x.Month == month.Month);
+                var spent = expensesOf[e.Id].FirstOrDefault(x => x.Year == month.Year && x.Month == month.Month);
                 var timeCost = Money.FromUnits(inMonth.Sum(c => c.CostUnits));
                 var revenue = e.Type switch
                 {
@@ -133,12 +144,10 @@ public sealed class ProfitabilityService(IDbContextFactory<LiaisonDb> dbs, TimeP
             }
 
             var totalRevenue = months.Sum(m => m.Revenue);
-            var totalTimeCost = months.Sum(m => m.Cost) - expenses.Where(x => x.EngagementId == e.Id).Sum(x => x.All);
+            var totalTimeCost = months.Sum(m => m.Cost) - expensesOf[e.Id].Sum(x => x.All);
             var totalCost = months.Sum(m => m.Cost);
-            var byMonth = await db.TimeRollups.AsNoTracking().Where(r => r.EngagementId == e.Id)
-                .GroupBy(r => r.Month).Select(g => new { Month = g.Key, Minutes = g.Sum(r => r.Minutes), Value = g.Sum(r => r.ValueUnits) })
-                .ToDictionaryAsync(m => m.Month, m => (m.Minutes, m.Value), ct);
-            var (burn, _) = await BudgetService.BurnAsync(db, e, today, byMonth, ct);
+            var byMonth = monthsOf[e.Id].ToDictionary(m => m.Month, m => (m.Minutes, m.Value));
+            var (burn, _) = BudgetService.Burn(e, today, byMonth, recent.GetValueOrDefault(e.Id));
             results.Add(new EngagementProfitability(
                 e.Id, e.AccountId, e.Name, e.Type, from, to, totalRevenue, totalTimeCost, totalCost - totalTimeCost, totalCost,
                 totalRevenue - totalCost, Money.Percent(totalRevenue - totalCost, totalRevenue), cells.Sum(c => c.Minutes),
