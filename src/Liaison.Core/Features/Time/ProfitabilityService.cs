@@ -118,6 +118,7 @@ public sealed class ProfitabilityService(IDbContextFactory<LiaisonDb> dbs, TimeP
         var recent = await BudgetService.RecentAsync(db, ids, today, ct);
         var cellsOf = time.ToLookup(t => t.EngagementId);
         var expensesOf = expenses.ToLookup(x => x.EngagementId);
+        var readingsOf = readings.ToLookup(r => r.EngagementId);
 
         var results = new List<EngagementProfitability>();
         foreach (var e in engagements)
@@ -136,7 +137,7 @@ public sealed class ProfitabilityService(IDbContextFactory<LiaisonDb> dbs, TimeP
                     EngagementType.TimeAndMaterials => Money.FromUnits(inMonth.Sum(c => c.BillableUnits)) + (spent?.Billable ?? 0),
                     EngagementType.FixedFee => Recognition.InRange(day => e.Budget.Recognition == RevenueRecognition.Milestones
                         ? Recognition.ByMilestones(e.Budget.FixedFee ?? 0, e.Milestones, day)
-                        : Recognition.ByPercentComplete(e.Budget.FixedFee ?? 0, readings.Where(r => r.EngagementId == e.Id), day), first, last),
+                        : Recognition.ByPercentComplete(e.Budget.FixedFee ?? 0, readingsOf[e.Id], day), first, last),
                     _ => RetainerFees(e, first, last),
                 };
                 var cost = timeCost + (spent?.All ?? 0);
