@@ -47,10 +47,40 @@ public sealed class AccountOverviewService(IDbContextFactory<LiaisonDb> dbs, Tim
     public async Task<Result<AccountOverview>> GetAsync(CurrentUser user, Guid accountId, CancellationToken ct)
     {
         await using var db = await dbs.OpenAsync(user, ct);
-        var account = await db.Accounts.AsNoTracking().VisibleTo(db, user).Where(a => a.Id == accountId)
-            .Select(a => new { a.Id, a.Name, a.Status, Manager = db.Staff.Where(s => s.Id == a.AccountManagerId).Select(s => s.FullName).FirstOrDefault() })
-            .FirstOrDefaultAsync(ct);
-        if (account is null)
+        var now = clock.UtcNowStorable();
+        var today = DateOnly.FromDateTime(now);
+        var untouchedSince = now.AddDays(-30);
+
+        // The sets counted, narrowed as their own pages narrow them (team members see the engagements they are on).
+        var engagements = db.Engagements.VisibleTo(db, user).Where(e => e.AccountId == accountId);
+        var active = engagements.Where(e => e.Status == EngagementStatus.HandOff || e.Status == EngagementStatus.InDelivery || e.Status == EngagementStatus.OnHold);
+        var openQueries = db.Interactions.Where(i => i.AccountId == accountId && i.IsQuery && i.RepliedAt == null);
+        var stakeholders = db.Stakeholders.Where(s => s.AccountId == accountId);
+        var commitments = db.Commitments.Where(c => c.AccountId == accountId && c.Status == CommitmentStatus.Open);
+        var deliverables = DeliverableService.Visible(db, user).Where(d => d.AccountId == accountId && d.State != DeliverableState.Delivered);
+        var risks = db.Risks.VisibleTo(db, user).Where(r => r.AccountId == accountId && OpenRiskStates.Contains(r.Status)
+            && (r.EngagementId == null || engagements.Any(e => e.Id == r.EngagementId)));
+
+        // One round trip for every count: they become scalar subqueries of a single SELECT.
+        var a = await db.Accounts.AsNoTracking().VisibleTo(db, user).Where(x => x.Id == accountId).Select(x => new
+        {
+            x.Id, x.Name, x.Status,
+            Manager = db.Staff.Where(s => s.Id == x.AccountManagerId).Select(s => s.FullName).FirstOrDefault(),
+            Active = active.Count(), Draft = engagements.Count(e => e.Status == EngagementStatus.Draft),
+            Green = active.Count(e => e.Rag == Rag.Green), Amber = active.Count(e => e.Rag == Rag.Amber), Red = active.Count(e => e.Rag == Rag.Red),
+            OpenQueries = openQueries.Count(), Breached = openQueries.Count(i => i.SlaDueAt < now),
+            LastInteractionAt = db.Interactions.Where(i => i.AccountId == accountId).Max(i => (DateTime?)i.OccurredAt),
+            Stakeholders = stakeholders.Count(), Untouched = stakeholders.Count(s => s.LastTouchAt == null || s.LastTouchAt < untouchedSince),
+            AgencyOpen = commitments.Count(c => c.Side == CommitmentSide.Agency),
+            AgencyOverdue = commitments.Count(c => c.Side == CommitmentSide.Agency && c.DueDate < today),
+            ClientOpen = commitments.Count(c => c.Side == CommitmentSide.Client),
+            ClientOverdue = commitments.Count(c => c.Side == CommitmentSide.Client && c.DueDate < today),
+            Open = deliverables.Count(), AwaitingFilter = deliverables.Count(d => d.State == DeliverableState.InternalReview),
+            WithClient = deliverables.Count(d => d.State == DeliverableState.ReadyForClient || d.State == DeliverableState.ClientReview),
+            OpenRisks = risks.Count(r => r.Kind == RiskKind.Risk), OpenIssues = risks.Count(r => r.Kind == RiskKind.Issue),
+            TopScore = risks.Max(r => (int?)r.Score),
+        }).FirstOrDefaultAsync(ct);
+        if (a is null)
         {
             return Error.NotFound("The account");
         }
@@ -60,16 +90,9 @@ public sealed class AccountOverviewService(IDbContextFactory<LiaisonDb> dbs, Tim
             return Error.Forbidden("The account overview is the agency's.");
         }
 
-        var now = clock.UtcNowStorable();
-        var today = DateOnly.FromDateTime(now);
+        var seesMoney = EngagementAccess.CanSeeMoney(user);
         var thisMonth = Money.MonthOf(today);
         var firstMonth = thisMonth.AddMonths(-11);
-        var seesMoney = EngagementAccess.CanSeeMoney(user);
-
-        var engagements = await db.Engagements.AsNoTracking().VisibleTo(db, user).Where(e => e.AccountId == accountId)
-            .GroupBy(e => new { e.Status, e.Rag }).Select(g => new { g.Key.Status, g.Key.Rag, Count = g.Count() }).ToListAsync(ct);
-        var active = engagements.Where(e => e.Status is EngagementStatus.HandOff or EngagementStatus.InDelivery or EngagementStatus.OnHold).ToList();
-
         var months = await db.TimeRollups.AsNoTracking().Where(r => r.AccountId == accountId && r.Month >= firstMonth)
             .GroupBy(r => r.Month)
             .Select(g => new { Month = g.Key, Minutes = g.Sum(r => r.Minutes), Billable = g.Sum(r => r.BillableMinutes), Units = g.Sum(r => r.BillableUnits) })
@@ -80,38 +103,12 @@ public sealed class AccountOverviewService(IDbContextFactory<LiaisonDb> dbs, Tim
         var time = new TimeFigures(
             byMonth[^1].Minutes, months.Sum(m => m.Minutes), months.Sum(m => m.Billable), seesMoney ? Money.FromUnits(months.Sum(m => m.Units)) : null);
 
-        var openQueries = db.Interactions.AsNoTracking().Where(i => i.AccountId == accountId && i.IsQuery && i.RepliedAt == null);
-        var relationship = new RelationshipFigures(
-            await openQueries.CountAsync(ct),
-            await openQueries.CountAsync(i => i.SlaDueAt < now, ct),
-            await db.Interactions.AsNoTracking().Where(i => i.AccountId == accountId).MaxAsync(i => (DateTime?)i.OccurredAt, ct),
-            await db.Stakeholders.AsNoTracking().CountAsync(s => s.AccountId == accountId, ct),
-            await db.Stakeholders.AsNoTracking().CountAsync(s => s.AccountId == accountId && (s.LastTouchAt == null || s.LastTouchAt < now.AddDays(-30)), ct));
-
-        var commitments = await db.Commitments.AsNoTracking().Where(c => c.AccountId == accountId && c.Status == CommitmentStatus.Open)
-            .GroupBy(c => new { c.Side, Overdue = c.DueDate < today }).Select(g => new { g.Key.Side, g.Key.Overdue, Count = g.Count() }).ToListAsync(ct);
-        int Open(CommitmentSide side, bool overdueOnly) => commitments.Where(c => c.Side == side && (!overdueOnly || c.Overdue)).Sum(c => c.Count);
-
-        // Deliverables and risks narrow for team members like engagements do.
-        var deliverables = await DeliverableService.Visible(db, user).Where(d => d.AccountId == accountId && d.State != DeliverableState.Delivered)
-            .GroupBy(d => d.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
-        int InState(params DeliverableState[] states) => deliverables.Where(d => states.Contains(d.State)).Sum(d => d.Count);
-
-        var visibleEngagements = db.Engagements.VisibleTo(db, user);
-        var risks = await db.Risks.AsNoTracking().VisibleTo(db, user)
-            .Where(r => r.AccountId == accountId && OpenRiskStates.Contains(r.Status)
-                && (r.EngagementId == null || visibleEngagements.Any(e => e.Id == r.EngagementId)))
-            .GroupBy(r => r.Kind).Select(g => new { Kind = g.Key, Count = g.Count(), Top = g.Max(r => r.Score) }).ToListAsync(ct);
-
         return new AccountOverview(
-            account.Id, account.Name, account.Status, account.Manager, now,
-            new EngagementFigures(active.Sum(e => e.Count), engagements.Where(e => e.Status == EngagementStatus.Draft).Sum(e => e.Count),
-                active.Where(e => e.Rag == Rag.Green).Sum(e => e.Count), active.Where(e => e.Rag == Rag.Amber).Sum(e => e.Count),
-                active.Where(e => e.Rag == Rag.Red).Sum(e => e.Count)),
-            time, byMonth, relationship,
-            new CommitmentFigures(Open(CommitmentSide.Agency, false), Open(CommitmentSide.Agency, true), Open(CommitmentSide.Client, false), Open(CommitmentSide.Client, true)),
-            new DeliveryFigures(deliverables.Sum(d => d.Count), InState(DeliverableState.InternalReview), InState(DeliverableState.ReadyForClient, DeliverableState.ClientReview)),
-            new RiskFigures(risks.Where(r => r.Kind == RiskKind.Risk).Sum(r => r.Count), risks.Where(r => r.Kind == RiskKind.Issue).Sum(r => r.Count),
-                risks.Count == 0 ? null : risks.Max(r => r.Top)));
+            a.Id, a.Name, a.Status, a.Manager, now,
+            new EngagementFigures(a.Active, a.Draft, a.Green, a.Amber, a.Red), time, byMonth,
+            new RelationshipFigures(a.OpenQueries, a.Breached, a.LastInteractionAt, a.Stakeholders, a.Untouched),
+            new CommitmentFigures(a.AgencyOpen, a.AgencyOverdue, a.ClientOpen, a.ClientOverdue),
+            new DeliveryFigures(a.Open, a.AwaitingFilter, a.WithClient),
+            new RiskFigures(a.OpenRisks, a.OpenIssues, a.TopScore));
     }
 }
