@@ -19,9 +19,27 @@ public static class DatabaseSetup
         this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) => provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise: the app sends
+    /// the same few hundred statements again and again, and a prepared one skips PostgreSQL's parsing and
+    /// planning (measured in docs/performance.md). "Max Auto Prepare=0" turns it off, e.g. behind a
+    /// pooler in transaction mode that cannot keep prepared statements.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 };
+        return builder.ConnectionString;
+    }
 
     public static DbContextOptionsBuilder UseLiaisonInterceptors(this DbContextOptionsBuilder builder, TimeProvider clock) =>
         builder.AddInterceptors(new VersioningInterceptor(clock), new AuditInterceptor(clock));

@@ -595,6 +595,8 @@ namespace Liaison.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssigneeStaffId", "RepliedAt", "SlaDueAt");
 
+                    b.HasIndex("AccountId", "IsQuery", "RepliedAt", "SlaDueAt");
+
                     b.ToTable("Interactions");
                 });
 
@@ -1698,6 +1700,8 @@ namespace Liaison.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "DueDate");
 
                     b.HasIndex("OwnerStaffId", "Status", "DueDate");
+
+                    b.HasIndex("AccountId", "Status", "Side", "DueDate");
 
                     b.ToTable("Commitments");
                 });

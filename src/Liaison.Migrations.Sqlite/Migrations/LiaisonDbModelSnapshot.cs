@@ -588,6 +588,8 @@ namespace Liaison.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeStaffId", "RepliedAt", "SlaDueAt");
 
+                    b.HasIndex("AccountId", "IsQuery", "RepliedAt", "SlaDueAt");
+
                     b.ToTable("Interactions");
                 });
 
@@ -1691,6 +1693,8 @@ namespace Liaison.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "DueDate");
 
                     b.HasIndex("OwnerStaffId", "Status", "DueDate");
+
+                    b.HasIndex("AccountId", "Status", "Side", "DueDate");
 
                     b.ToTable("Commitments");
                 });

@@ -24,6 +24,8 @@ internal sealed class CommunicationConfiguration :
         builder.HasIndex(i => new { i.AccountId, i.OccurredAt });
         builder.HasIndex(i => new { i.RepliedAt, i.SlaDueAt });
         builder.HasIndex(i => new { i.AssigneeStaffId, i.RepliedAt, i.SlaDueAt });
+        // An account's open queries (the overview counts them), without reading its whole log.
+        builder.HasIndex(i => new { i.AccountId, i.IsQuery, i.RepliedAt, i.SlaDueAt });
         // A message is never imported twice, even by two pollers at once.
         builder.HasIndex(i => i.MessageId).IsUnique();
         builder.HasOne<Account>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -80,6 +80,8 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         // Per account by due date (the account's lists, reliability), and a person's own by status and date ("mine", overdue).
         builder.HasIndex(c => new { c.AccountId, c.DueDate });
         builder.HasIndex(c => new { c.OwnerStaffId, c.Status, c.DueDate });
+        // An account's open ones by side and date (the overview's counts), however many are done.
+        builder.HasIndex(c => new { c.AccountId, c.Status, c.Side, c.DueDate });
         builder.HasIndex(c => c.MeetingId);
         builder.HasIndex(c => c.OwnerStakeholderId);
         builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
