@@ -9,7 +9,8 @@ namespace Liaison.Bench.Generate;
 /// </summary>
 public static class RollupBuilder
 {
-    public static string Sql(DatabaseProvider provider)
+    /// <param name="where">A condition on the entries, to rebuild only some cells (after deleting them).</param>
+    public static string Sql(DatabaseProvider provider, string? where = null)
     {
         // SQLite keeps dates as 'yyyy-MM-dd' text and booleans as 0/1; PostgreSQL sums bigints into numeric.
         var (month, sum) = provider == DatabaseProvider.Sqlite
@@ -25,6 +26,7 @@ public static class RollupBuilder
                 {Sum("CASE WHEN \"Billable\" THEN \"Minutes\" * \"BillRate\" ELSE 0 END")},
                 {Sum("\"Minutes\" * \"BillRate\"")}
             FROM "TimeEntries"
+            {(where is null ? "" : "WHERE " + where)}
             GROUP BY "EngagementId", "StaffId", {month}, "AccountId"
             """;
     }

@@ -30,6 +30,11 @@ public static class MeasureCommand
         await Wrk.EnsureInstalledAsync(ct);
         var floor = new SqlFloor(provider, connectionString);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        if (await BenchPosts.RemoveAsync(floor, provider, ct) is > 0 and var earlier)
+        {
+            Console.WriteLine($"removed {earlier} time entries an earlier run posted");
+        }
+
         var fixtures = await Fixtures.PickAsync(floor, today, ct);
         var scenarios = Scenarios.For(fixtures, floor);
 
@@ -64,6 +69,8 @@ public static class MeasureCommand
 
             rss = app.ResidentMebibytes();
         }
+
+        Console.WriteLine($"removed the {await BenchPosts.RemoveAsync(floor, provider, ct)} time entries this run posted");
 
         var table = Table(rows, provider, seconds, fixtures, rss);
         Console.WriteLine();
