@@ -15,6 +15,7 @@ public sealed class TestDatabase : IDbContextFactory<LiaisonDb>, IAsyncDisposabl
     private readonly SqliteConnection _connection;
     private readonly DbContextOptions<LiaisonDb> _options;
     private readonly OneShotSaveHook _hook = new();
+    private readonly CommandCounter _commands = new();
 
     private TestDatabase(SqliteConnection connection, FakeClock clock)
     {
@@ -23,7 +24,7 @@ public sealed class TestDatabase : IDbContextFactory<LiaisonDb>, IAsyncDisposabl
         var builder = new DbContextOptionsBuilder<LiaisonDb>();
         builder.UseSqlite(connection, o => o.MigrationsAssembly(DatabaseSetup.SqliteMigrationsAssembly))
             .UseLiaisonInterceptors(clock)
-            .AddInterceptors(_hook);
+            .AddInterceptors(_hook, _commands);
         _options = builder.Options;
     }
 
@@ -41,6 +42,9 @@ public sealed class TestDatabase : IDbContextFactory<LiaisonDb>, IAsyncDisposabl
 
     public LiaisonDb CreateDbContext() => new(_options);
 
+    /// <summary>How many SQL commands every context of this database has sent so far: a service's cost in round trips.</summary>
+    public int CommandsSent => _commands.Count;
+
     /// <summary>
     /// Runs <paramref name="action"/> once, just before the next SaveChanges writes: the way to make
     /// "someone else saved in between" happen at an exact point inside a service call.
@@ -48,6 +52,35 @@ public sealed class TestDatabase : IDbContextFactory<LiaisonDb>, IAsyncDisposabl
     public void BeforeNextSave(Func<Task> action) => _hook.Arm(action);
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
 
     private sealed class OneShotSaveHook : SaveChangesInterceptor
     {
