@@ -106,7 +106,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private async Task EnsureOwnDatabaseAsync()
     {
         await using var db = await OpenDbAsync();
-        if (db.Database.GetConnectionString() != ConnectionString)
+        // The app adds Npgsql's statement preparation to a PostgreSQL connection string that does not set it.
+        var expected = Provider == DatabaseProvider.Postgres ? DatabaseSetup.WithAutoPrepare(ConnectionString) : ConnectionString;
+        if (db.Database.GetConnectionString() != expected)
         {
             throw new InvalidOperationException($"The app uses '{db.Database.GetConnectionString()}', not the fixture's database.");
         }
