@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Liaison.Bench.Generate;
 using Liaison.Core.Data;
 
 namespace Liaison.Bench.Measure;
@@ -10,9 +11,6 @@ namespace Liaison.Bench.Measure;
 /// </summary>
 public static class MeasureCommand
 {
-    public const string AdminEmail = "bench-admin@liaison.test";
-    public const string AdminPassword = "bench-admin-2026";
-
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken ct)
     {
         var provider = options.Provider();
@@ -50,7 +48,7 @@ public static class MeasureCommand
         long rss;
         await using (var app = await AppUnderTest.StartAsync(appDll, provider, connectionString, ct))
         {
-            var token = await app.SignInAsync(options.Get("email") ?? AdminEmail, options.Get("password") ?? AdminPassword, ct);
+            var token = await app.SignInAsync(options.Get("email") ?? AgencyGenerator.AdminEmail, options.Get("password") ?? AgencyGenerator.AdminPassword, ct);
             foreach (var scenario in scenarios)
             {
                 var url = new Uri(app.BaseAddress, scenario.Path);

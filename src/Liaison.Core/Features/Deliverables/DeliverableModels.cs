@@ -62,13 +62,7 @@ public sealed class NewVersionInput : IValidatableObject
     [StringLength(4000, ErrorMessage = "The notes can be at most 4,000 characters.")]
     public string? Notes { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!string.IsNullOrWhiteSpace(LinkUrl) && !WebAddress.IsValid(LinkUrl.Trim()))
-        {
-            yield return new ValidationResult("The link must be a full http:// or https:// address.", [nameof(LinkUrl)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => WebAddress.Check(LinkUrl, nameof(LinkUrl));
 }
 
 /// <summary>What comes with an uploaded file for a new version: what changed, and optionally a link as well.</summary>
@@ -80,13 +74,7 @@ public sealed class NewFileVersionInput : IValidatableObject
     [StringLength(4000, ErrorMessage = "The notes can be at most 4,000 characters.")]
     public string? Notes { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!string.IsNullOrWhiteSpace(LinkUrl) && !WebAddress.IsValid(LinkUrl.Trim()))
-        {
-            yield return new ValidationResult("The link must be a full http:// or https:// address.", [nameof(LinkUrl)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => WebAddress.Check(LinkUrl, nameof(LinkUrl));
 }
 
 /// <summary>A version's stored file, opened for download: served as an attachment under its normalised name.</summary>
@@ -108,6 +96,12 @@ public static class WebAddress
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
+
+    /// <summary>A link field's error when it is given but not a full http(s) address; nothing when empty.</summary>
+    public static IEnumerable<ValidationResult> Check(string? link, string member) =>
+        string.IsNullOrWhiteSpace(link) || IsValid(link.Trim())
+            ? []
+            : [new ValidationResult("The link must be a full http:// or https:// address.", [member])];
 }
 
 /// <param name="Mine">Only deliverables the caller is assigned to or designated to review.</param>
