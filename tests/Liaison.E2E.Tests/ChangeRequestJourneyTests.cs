@@ -139,6 +139,8 @@ public sealed class ChangeRequestJourneyTests(E2EFixture fixture)
         await changes.SaveAsync();
         await changes.Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Assertions.Expect(changes.State(ask)).ToHaveTextAsync("Draft");
+        // Reloading the engagement does not ask for the draft again.
+        await clara.WaitForURLAsync(url => !url.Contains("fromRequest", StringComparison.Ordinal));
 
         // The request is triaged by it, and links to it.
         await clara.GoBackAsync();
