@@ -108,6 +108,30 @@ public abstract partial class DownloadsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task ASignedInBrowserDownloadsADeliverablesFileOnlyWhereItMaySeeItAsync()
+    {
+        Guid versionA;
+        await using (var db = await app.OpenDbAsync())
+        {
+            versionA = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.DeliverableVersions.Where(v => v.DeliverableId == World.DeliverableA && v.StoredFileName != null).Select(v => v.Id), Ct);
+        }
+
+        var url = $"/downloads/deliverables/{World.DeliverableA}/versions/{versionA}/file";
+        var client = await SignInAsync(Principal.ClientOfA);
+        using var response = await client.GetAsync(url);
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition?.DispositionType.ShouldBe("attachment");
+        (await response.Content.ReadAsByteArrayAsync(Ct)).ShouldBe(World.Png);
+
+        var otherClient = await SignInAsync(Principal.ClientOfB);
+        using var foreign = await otherClient.GetAsync(url);
+        await foreign.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        using var anonymous = await app.AnonymousClient().GetAsync(url);
+        await anonymous.ShouldHaveStatusAsync(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task TheyAnswerAsTheApiDoesAsync()
     {
         var manager = await SignInAsync(Principal.ManagerOnTeam);

@@ -31,7 +31,7 @@ public static class DeliverableFilesApi
         Result<VersionView> result;
         if (http.Request.HasFormContentType)
         {
-            var form = await ReadFormAsync(http, files.MaxUploadBytes, ct);
+            var form = await ReadFormAsync(http, files, ct);
             if (!form.IsSuccess)
             {
                 return form.Error.ToProblem();
@@ -77,8 +77,9 @@ public static class DeliverableFilesApi
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<Result<(IFormFile File, NewFileVersionInput Input)>> ReadFormAsync(HttpContext http, long maxBytes, CancellationToken ct)
+    private static async Task<Result<(IFormFile File, NewFileVersionInput Input)>> ReadFormAsync(HttpContext http, FileStore files, CancellationToken ct)
     {
+        var maxBytes = files.MaxUploadBytes;
         // Kestrel's own limit (30 MB) would cut a legitimate upload short; this endpoint's limit is the store's.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
@@ -87,7 +88,7 @@ public static class DeliverableFilesApi
 
         if (http.Request.ContentLength > maxBytes + FormOverheadBytes)
         {
-            return TooLarge(maxBytes);
+            return files.TooLarge();
         }
 
         IFormCollection form;
@@ -97,7 +98,7 @@ public static class DeliverableFilesApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(maxBytes);
+            return files.TooLarge();
         }
         catch (InvalidDataException)
         {
@@ -112,7 +113,7 @@ public static class DeliverableFilesApi
 
         if (file.Length > maxBytes)
         {
-            return TooLarge(maxBytes);
+            return files.TooLarge();
         }
 
         var input = new NewFileVersionInput { LinkUrl = Field(form, "linkUrl"), Notes = Field(form, "notes") };
@@ -121,9 +122,6 @@ public static class DeliverableFilesApi
 
     private static string? Field(IFormCollection form, string name) =>
         form.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
-
-    private static Error TooLarge(long maxBytes) =>
-        Error.TooLarge($"A file can be at most {maxBytes / (1024 * 1024)} MB; compress it or share a link to it instead.");
 
     /// <summary>The JSON body, or null when there is none or it is not JSON at all (field errors come from Core).</summary>
     private static async Task<NewVersionInput?> ReadJsonAsync(HttpContext http, CancellationToken ct)
